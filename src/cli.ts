@@ -1,0 +1,95 @@
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from './core/config';
+import { openDatabase } from './core/db';
+import { ROLES } from './core/rbac';
+import { createContext } from './context';
+import { createApiToken } from './modules/auth';
+import { bootstrap } from './modules/setup';
+import { createUser, findUserByEmail } from './modules/users';
+import { systemActor } from './core/rbac';
+import { banner, startClara } from './server';
+
+const cliActor = { ...systemActor };
+
+async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
+  const ctx = await createContext({ config: loadConfig(process.env, { LOG_LEVEL: 'warn' }) });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+const program = new Command('clara').description('Clara, the self-hosted AI helpdesk').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the API server (migrates, seeds defaults and prints the admin login)')
+  .action(async () => {
+    const running = await startClara(loadConfig());
+    process.stdout.write(banner(running));
+    const stop = async () => {
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(async () => {
+    const config = loadConfig(process.env, { LOG_LEVEL: 'warn' });
+    const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CLARA_DATA_DIR });
+    console.log(`migrations applied (${db.driver}, pgvector ${db.vector ? 'on' : 'off'})`);
+    await db.close();
+  });
+
+program
+  .command('seed')
+  .description('Create default queues and SLAs, the admin user and (unless CLARA_DEMO=0) demo data')
+  .action(async () => {
+    await withContext(async (ctx) => {
+      const { admin, demoLoaded } = await bootstrap(ctx);
+      console.log(`admin: ${admin.email}${admin.generatedPassword ? ` password: ${admin.generatedPassword}` : ''}`);
+      console.log(demoLoaded ? 'demo data loaded' : 'demo data already present or disabled');
+    });
+  });
+
+const user = program.command('user').description('Manage staff users');
+user
+  .command('create')
+  .description('Create a staff user (prints a generated password unless --password is given)')
+  .requiredOption('--email <email>', 'login email')
+  .requiredOption('--name <name>', 'display name')
+  .addOption(new Option('--role <role>', 'role').choices([...ROLES]).default('agent'))
+  .option('--password <password>', 'password (at least 10 characters)')
+  .action(async (o: { email: string; name: string; role: (typeof ROLES)[number]; password?: string }) => {
+    await withContext(async (ctx) => {
+      const created = await createUser(ctx, cliActor, { email: o.email.toLowerCase(), name: o.name, role: o.role, password: o.password });
+      console.log(`created ${created.role} ${created.email}${created.generated_password ? ` password: ${created.generated_password}` : ''}`);
+    });
+  });
+
+const token = program.command('token').description('Manage API tokens');
+token
+  .command('create')
+  .description('Create an API token acting as a user (shown once)')
+  .requiredOption('--user <email>', 'the user the token acts as')
+  .requiredOption('--name <name>', 'what the token is for')
+  .option('--expires-in-days <days>', 'expiry in days', (v) => Number.parseInt(v, 10))
+  .action(async (o: { user: string; name: string; expiresInDays?: number }) => {
+    await withContext(async (ctx) => {
+      const owner = await findUserByEmail(ctx.db, o.user);
+      if (!owner) throw new Error(`no user with email ${o.user}`);
+      const created = await createApiToken(ctx, cliActor, { name: o.name, user_id: owner.id, expires_in_days: o.expiresInDays });
+      console.log(created.token);
+    });
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err instanceof Error ? `error: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { systemClock, type Clock } from './core/clock';
+import type { Config } from './core/config';
+import { openDatabase, type Database } from './core/db';
+import { EventBus } from './core/events';
+import { JobRunner } from './core/jobs';
+import { createLogger, type Logger } from './core/logger';
+import { createMetrics } from './core/metrics';
+import { fallbackClassifier, type TicketClassifier, type TicketsContext } from './modules/tickets';
+
+export type AppContext = TicketsContext;
+
+export interface ContextOptions {
+  config: Config;
+  database?: Database;
+  clock?: Clock;
+  log?: Logger;
+  classifier?: TicketClassifier;
+}
+
+// Wires the process-wide parts once: the database is opened here and nowhere else.
+export async function createContext(opts: ContextOptions): Promise<AppContext> {
+  const { config } = opts;
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const clock = opts.clock ?? systemClock;
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CLARA_DATA_DIR }));
+  const jobs = new JobRunner(database.db, clock, log.child({ part: 'jobs' }), config.CLARA_JOB_POLL_MS);
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    log,
+    jobs,
+    events: new EventBus(log.child({ part: 'events' })),
+    metrics: createMetrics(),
+    classifier: opts.classifier ?? fallbackClassifier,
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  CLARA_DATA_DIR: z.string().default('./.clara'),
+  CLARA_ADMIN_EMAIL: z.string().email().default('admin@clara.local'),
+  CLARA_ADMIN_PASSWORD: z.string().min(8).optional(),
+  CLARA_DEMO: bool.default(true),
+  CLARA_PUBLIC_URL: z.string().url().optional(),
+  CLARA_SECURE_COOKIES: bool.default(false),
+  CLARA_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  CLARA_JOBS: bool.default(true),
+  CLARA_JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
+  CLARA_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(30),
+  CLARA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  CLARA_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+// The only place that reads process.env: every bad key is listed at once.
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, ...overrides };
+}

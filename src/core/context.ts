@@ -1,0 +1,19 @@
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database, Db } from './db';
+import type { EventBus } from './events';
+import type { JobRunner } from './jobs';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+// What every service needs; modules extend it with their own ports.
+export interface CoreContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  jobs: JobRunner;
+  events: EventBus;
+  metrics: Metrics;
+}

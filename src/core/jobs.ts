@@ -1,0 +1,158 @@
+import { hostname } from 'node:os';
+import { and, eq, sql } from 'drizzle-orm';
+import type { ZodType } from 'zod';
+import type { Clock } from './clock';
+import { queryRows, type Db } from './db';
+import { jobs } from './jobs.table';
+import type { Logger } from './logger';
+
+export interface JobDefinition<T> {
+  name: string;
+  schema: ZodType<T>;
+  handler: (payload: T, job: { id: number; attempt: number }) => Promise<void>;
+  maxAttempts?: number;
+  /** First retry delay; doubles with every attempt. */
+  backoffMs?: number;
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** While a job with this key is pending or running, enqueueing another is a no-op. */
+  singletonKey?: string;
+}
+
+interface ClaimedJob {
+  id: number;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+const STALE_LOCK_MS = 10 * 60_000;
+
+// A durable job runner on Clara's own database: jobs are enqueued in the same transaction as the
+// change that causes them, and `FOR UPDATE SKIP LOCKED` lets several processes share the table.
+export class JobRunner {
+  private readonly definitions = new Map<string, JobDefinition<unknown>>();
+  private readonly workerId = `${hostname()}:${process.pid}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly pollMs = 1000,
+  ) {}
+
+  register<T>(definition: JobDefinition<T>): void {
+    this.definitions.set(definition.name, definition as JobDefinition<unknown>);
+  }
+
+  async enqueue(exec: Db, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<void> {
+    const definition = this.definitions.get(name);
+    const parsed = definition ? definition.schema.parse(payload) : payload;
+    await exec
+      .insert(jobs)
+      .values({
+        name,
+        payload: parsed as object,
+        runAt: opts.runAt ?? this.clock.now(),
+        maxAttempts: opts.maxAttempts ?? definition?.maxAttempts ?? 5,
+        singletonKey: opts.singletonKey ?? null,
+      })
+      .onConflictDoNothing();
+  }
+
+  /** Runs due jobs one by one until none is due or `limit` ran; returns how many ran. */
+  async runDue(limit = 50): Promise<number> {
+    let count = 0;
+    await this.releaseStaleLocks();
+    while (count < limit) {
+      const job = await this.claim();
+      if (!job) break;
+      await this.execute(job);
+      count += 1;
+    }
+    return count;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.running = this.runDue()
+        .then(() => undefined)
+        .catch((err: unknown) => this.log.error({ err }, 'job poll failed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.pollMs);
+        });
+    };
+    this.timer = setTimeout(tick, this.pollMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  async stats(): Promise<Record<'pending' | 'running' | 'completed' | 'dead', number>> {
+    const rows = await queryRows<{ status: string; n: number }>(
+      this.db,
+      sql`select status, count(*)::int as n from jobs group by status`,
+    );
+    const out = { pending: 0, running: 0, completed: 0, dead: 0 };
+    for (const r of rows) if (r.status in out) out[r.status as keyof typeof out] = Number(r.n);
+    return out;
+  }
+
+  private async claim(): Promise<ClaimedJob | null> {
+    const now = this.clock.now().toISOString();
+    const rows = await queryRows<ClaimedJob>(
+      this.db,
+      sql`update jobs set status = 'running', locked_at = ${now}, locked_by = ${this.workerId}, attempts = attempts + 1
+          where id = (select id from jobs where status = 'pending' and run_at <= ${now}
+                      order by run_at, id limit 1 for update skip locked)
+          returning id, name, payload, attempts, max_attempts`,
+    );
+    return rows[0] ?? null;
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const definition = this.definitions.get(job.name);
+    const log = this.log.child({ jobId: job.id, job: job.name, attempt: job.attempts });
+    try {
+      if (!definition) throw new Error(`no handler registered for job "${job.name}"`);
+      const payload = definition.schema.parse(job.payload);
+      await definition.handler(payload, { id: Number(job.id), attempt: job.attempts });
+      await this.db
+        .update(jobs)
+        .set({ status: 'completed', completedAt: this.clock.now(), lockedAt: null, lastError: null })
+        .where(eq(jobs.id, job.id));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const dead = !definition || job.attempts >= job.max_attempts;
+      const backoff = (definition?.backoffMs ?? 5_000) * 2 ** (job.attempts - 1);
+      log[dead ? 'error' : 'warn']({ err }, dead ? 'job failed for good' : 'job failed, will retry');
+      await this.db
+        .update(jobs)
+        .set({
+          status: dead ? 'dead' : 'pending',
+          lastError: message.slice(0, 2000),
+          lockedAt: null,
+          runAt: new Date(this.clock.now().getTime() + backoff),
+        })
+        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')));
+    }
+  }
+
+  // A process that died mid-job leaves it 'running'; after a while it is handed to someone else.
+  private async releaseStaleLocks(): Promise<void> {
+    const cutoff = new Date(this.clock.now().getTime() - STALE_LOCK_MS).toISOString();
+    await this.db.execute(
+      sql`update jobs set status = 'pending', locked_at = null where status = 'running' and locked_at < ${cutoff}`,
+    );
+  }
+}

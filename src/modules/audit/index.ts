@@ -1,0 +1,2 @@
+export { recordAudit, type AuditEvent } from './audit.service';
+export { auditRoutes } from './audit.routes';

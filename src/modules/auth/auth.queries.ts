@@ -1,0 +1,60 @@
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { users } from '../users';
+import { apiTokens, sessions } from './auth.table';
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
+  const [row] = await db.insert(sessions).values(values).returning();
+  return row!;
+}
+
+export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)));
+  return row ?? null;
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        eq(users.active, true),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function touchApiToken(db: Db, id: string, now: Date) {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
+}
+
+export async function findApiTokens(db: Db) {
+  return db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).limit(500);
+}
+
+export async function findApiToken(db: Db, id: string) {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  return row ?? null;
+}
+
+export async function revokeApiTokenRow(db: Db, id: string, now: Date) {
+  await db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
+}

@@ -1,0 +1,3 @@
+export { installAuth, SESSION_COOKIE } from './auth.hook';
+export { authRoutes } from './auth.routes';
+export { createApiToken } from './auth.service';

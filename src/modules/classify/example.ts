@@ -1,0 +1,15 @@
+import type { Category, Intent, Priority } from './labels.js';
+
+/** One training/evaluation row; a missing label means that head skips the row. */
+export interface LabeledExample {
+  id: string;
+  source: string;
+  subject: string;
+  description: string;
+  category?: Category;
+  priority?: Priority;
+  intent?: Intent;
+}
+
+export type HeadName = 'category' | 'priority' | 'intent';
+export const HEADS: readonly HeadName[] = ['category', 'priority', 'intent'];

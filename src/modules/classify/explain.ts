@@ -1,0 +1,49 @@
+import { charNgrams, countTerms, type SparseVector, type Vocabulary } from './features.js';
+import type { SoftmaxHead } from './linear-model.js';
+import { tokenize } from './text-normalize.js';
+
+/**
+ * Words (and bigrams) that pushed the ticket toward `classIndex` the most.
+ * Char n-gram evidence is credited back to the words it came from, so agents see
+ * "invoice" rather than " inv".
+ */
+export function topTerms(
+  vocab: Vocabulary,
+  head: SoftmaxHead,
+  classIndex: number,
+  normalized: string,
+  x: SparseVector,
+  limit = 5,
+): string[] {
+  const k = head.classes.length;
+  const contribution = new Map<number, number>();
+  for (let n = 0; n < x.indices.length; n++) {
+    const base = x.indices[n] * k;
+    let mean = 0;
+    for (let c = 0; c < k; c++) mean += head.weights[base + c] / k;
+    contribution.set(x.indices[n], x.values[n] * (head.weights[base + classIndex] - mean));
+  }
+  const of = (index: number | undefined) => (index === undefined ? 0 : (contribution.get(index) ?? 0));
+  const { chars: gramCounts } = countTerms(normalized, vocab.config);
+  const tokens = tokenize(normalized);
+  const multiplicity = new Map<string, number>();
+  for (const t of tokens) multiplicity.set(t, (multiplicity.get(t) ?? 0) + 1);
+
+  const scores = new Map<string, number>();
+  for (const [token, m] of multiplicity) {
+    let score = of(vocab.wordIndex.get(token));
+    for (const gram of charNgrams(token, vocab.config.charMin, vocab.config.charMax)) {
+      score += (of(vocab.charIndex.get(gram)) * m) / (gramCounts.get(gram) ?? 1);
+    }
+    scores.set(token, score);
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const bigram = `${tokens[i - 1]} ${tokens[i]}`;
+    scores.set(bigram, of(vocab.wordIndex.get(bigram)));
+  }
+  return [...scores.entries()]
+    .filter(([term, score]) => score > 0 && term.length > 1)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([term]) => term);
+}

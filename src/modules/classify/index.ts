@@ -1,0 +1,20 @@
+export { parseModel, serializeModel, type ClassifierModel } from './artifact.js';
+export {
+  createClassifier,
+  DEFAULT_ARTIFACT_PATH,
+  loadClassifier,
+  metadataPath,
+  predictModel,
+  type Classifier,
+  type ClassifierOptions,
+} from './classifier.js';
+export { ClassifyResult, FeedbackExample, TicketText } from './classify.schema.js';
+export { HELD_OUT_SEED, loadCorpus, resolveDatasetsDir, type Corpus } from './datasets.js';
+export { evaluateModel, shouldPromote, type EvaluationReport, type HeadMetrics } from './evaluate.js';
+export { HEADS, type HeadName, type LabeledExample } from './example.js';
+export { parseFeedbackJsonl } from './feedback.js';
+export * from './labels.js';
+export { DEFAULT_ROUTING, QUEUES, routeTicket, type Queue, type RoutingTable } from './routing.js';
+export { normalizeTicket } from './text-normalize.js';
+export { DEFAULT_TRAIN_OPTIONS, trainClassifier, type TrainOptions, type TrainProgress, type TrainStage } from './train.js';
+export { detectUrgency, type UrgencyMatch } from './urgency-rules.js';

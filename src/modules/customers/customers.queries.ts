@@ -1,0 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { customers, type CustomerRow } from './customers.table';
+
+export async function findCustomerById(db: Db, id: string): Promise<CustomerRow | null> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+  return row ?? null;
+}
+
+// Found or created by email in one statement, safe when two requests race for the same address.
+export async function upsertCustomerByEmail(db: Db, email: string, name: string | undefined, now: Date): Promise<CustomerRow> {
+  const [row] = await db
+    .insert(customers)
+    .values({ email: email.toLowerCase(), name: name ?? null, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: customers.email,
+      set: { name: sql`coalesce(${customers.name}, excluded.name)` },
+    })
+    .returning();
+  return row!;
+}

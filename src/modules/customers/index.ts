@@ -1,0 +1,2 @@
+export { customers, type CustomerRow } from './customers.table';
+export { findCustomerById, upsertCustomerByEmail } from './customers.queries';

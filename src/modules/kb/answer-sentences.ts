@@ -1,0 +1,89 @@
+import type { RetrievedChunk } from './answer.schema.js';
+import { chunkBody } from './chunker.js';
+import { parseMarkdownBlocks } from './markdown-blocks.js';
+import { analyzeTerms, splitSentences } from './text-analysis.js';
+
+export interface CandidateSentence {
+  /** Index of the chunk in the score-sorted input. */
+  chunkRank: number;
+  /** Sentence index within the chunk. */
+  position: number;
+  text: string;
+  terms: Set<string>;
+  /** Terms of the article title and the headings above the sentence. */
+  context: Set<string>;
+  /** Terms of the headings above the sentence, without the article title. */
+  section: Set<string>;
+  listItem: boolean;
+}
+
+/** Markdown inline syntax → plain text: links keep their label, emphasis markers and images go. */
+export function plainInline(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, '')
+    .replace(/^>\s?/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
+// Each table row becomes one sentence, "Header: cell; Header: cell", so a row
+// keeps the meaning its column headers give it.
+function tableSentences(lines: string[]): string[] {
+  const rows = lines.map(tableCells).filter((cells) => !cells.every((c) => /^:?-{2,}:?$/.test(c) || c === ''));
+  const [header, ...body] = rows;
+  if (!header) return [];
+  return body.map((cells) =>
+    cells
+      .map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell))
+      .filter((cell) => cell && !/:\s*(?:—|-)?$/.test(cell))
+      .join('; '),
+  );
+}
+
+function proseUnits(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines.every((l) => l.trim().startsWith('|'))) return tableSentences(lines).map(plainInline);
+  return splitSentences(plainInline(text));
+}
+
+/** Split each retrieved chunk into sentences with their analyzed terms; code blocks are skipped. */
+export function candidateSentences(chunks: readonly RetrievedChunk[]): CandidateSentence[] {
+  const candidates: CandidateSentence[] = [];
+  chunks.forEach((chunk, chunkRank) => {
+    const path = chunk.headingPath.slice(1).join(' ');
+    let heading = '';
+    let position = 0;
+    for (const block of parseMarkdownBlocks(chunkBody(chunk.text, chunk.headingPath))) {
+      if (block.kind === 'heading') heading = block.text;
+      if (block.kind !== 'prose') continue;
+      const section = new Set(analyzeTerms(`${path} ${heading}`));
+      const context = new Set([...analyzeTerms(chunk.articleTitle), ...section]);
+      for (const sentence of proseUnits(block.text)) {
+        const terms = new Set(analyzeTerms(sentence));
+        if (terms.size === 0) continue;
+        candidates.push({ chunkRank, position, text: sentence, terms, context, section, listItem: block.listItem });
+        position += 1;
+      }
+    }
+  });
+  return candidates;
+}
+
+export function makeSnippet(text: string, maxChars = 240): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= maxChars) return clean;
+  const cut = clean.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > maxChars / 2 ? cut.slice(0, space) : cut}…`;
+}

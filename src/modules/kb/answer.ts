@@ -1,0 +1,183 @@
+import { candidateSentences, makeSnippet, type CandidateSentence } from './answer-sentences.js';
+import type { AnswerResult, Citation, RetrievedChunk } from './answer.schema.js';
+import { analyzeTerms, countTokens } from './text-analysis.js';
+
+export interface ExtractiveOptions {
+  /** 1–3 sentences make an answer; default 3. */
+  maxSentences?: number;
+  /** Only the best-scored chunks are read; default 5. */
+  maxChunks?: number;
+  maxAnswerWords?: number;
+  /** Append [n] after each run of sentences, n = position in `citations`; default true. */
+  citationMarkers?: boolean;
+}
+
+/** Calibrated on the bank-faq tuning split; see README.md before changing. */
+export const DEFAULT_AUTO_RESOLVE_THRESHOLD = 0.6;
+
+const NO_ANSWER: AnswerResult = { answer: '', citations: [], confidence: 0 };
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+function sortChunks(chunks: readonly RetrievedChunk[], limit: number): RetrievedChunk[] {
+  return [...chunks]
+    .sort((a, b) => b.score - a.score || (a.chunkId < b.chunkId ? -1 : a.chunkId > b.chunkId ? 1 : 0))
+    .slice(0, limit);
+}
+
+/**
+ * How clearly `articleId` (default: the top chunk's article) beats the best
+ * chunk of any other article, in [0,1]: (own best − rival) / (top − lowest),
+ * so it works for BM25, cosine or RRF scores alike; 0 when it does not win.
+ * With fewer than three chunks the gap is taken relative to the top score.
+ * Only one article retrieved: 1 if it has several chunks, else 0.5.
+ */
+export function retrievalMargin(sorted: readonly RetrievedChunk[], articleId = sorted[0]?.articleId): number {
+  const own = sorted.find((c) => c.articleId === articleId);
+  if (!own) return 0;
+  const rival = sorted.find((c) => c.articleId !== articleId);
+  if (!rival) return sorted.length > 1 ? 1 : 0.5;
+  const top = sorted[0].score;
+  const spread = sorted.length >= 3 ? top - sorted[sorted.length - 1].score : Math.abs(top);
+  return spread > 0 ? clamp01((own.score - rival.score) / spread) : 0;
+}
+
+function chunkWeights(sorted: readonly RetrievedChunk[]): number[] {
+  const scores = sorted.map((c) => c.score);
+  const max = Math.max(...scores);
+  const min = Math.min(...scores);
+  if (min >= 0) return scores.map((s) => (max > 0 ? s / max : 1));
+  return scores.map((s) => (max > min ? (s - min) / (max - min) : 1));
+}
+
+// A question term found only in the title or headings above a sentence still
+// counts, but less than one in the sentence itself.
+const CONTEXT_CREDIT = 0.6;
+
+function termMatch(candidate: CandidateSentence, term: string): number {
+  if (candidate.terms.has(term)) return 1;
+  return candidate.context.has(term) ? CONTEXT_CREDIT : 0;
+}
+
+function compose(selected: CandidateSentence[], sorted: RetrievedChunk[], markers: boolean) {
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  const snippets = new Map<number, string[]>();
+  selected.forEach((s, i) => {
+    const chunk = sorted[s.chunkRank];
+    if (!snippets.has(s.chunkRank)) {
+      snippets.set(s.chunkRank, []);
+      citations.push({ articleId: chunk.articleId, chunkId: chunk.chunkId, title: chunk.articleTitle, snippet: '' });
+    }
+    snippets.get(s.chunkRank)?.push(s.text);
+    const endOfRun = selected[i + 1]?.chunkRank !== s.chunkRank;
+    const n = citations.findIndex((c) => c.chunkId === chunk.chunkId) + 1;
+    parts.push(markers && endOfRun ? `${s.text} [${n}]` : s.text);
+  });
+  for (const citation of citations) {
+    const rank = sorted.findIndex((c) => c.chunkId === citation.chunkId);
+    citation.snippet = makeSnippet((snippets.get(rank) ?? []).join(' '));
+  }
+  return { answer: parts.join(' '), citations };
+}
+
+interface Scored {
+  c: CandidateSentence;
+  score: number;
+}
+
+function scoreCandidates(queryTerms: string[], candidates: CandidateSentence[], sorted: RetrievedChunk[]): Scored[] {
+  const weight = new Map<string, number>();
+  for (const term of queryTerms) {
+    const df = candidates.filter((c) => c.terms.has(term)).length;
+    weight.set(term, Math.log(1 + candidates.length / (df + 0.5)));
+  }
+  const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0);
+  const chunkWeight = chunkWeights(sorted);
+  return candidates
+    .filter((c) => queryTerms.some((t) => c.terms.has(t)))
+    .map((c) => {
+      const relevance = queryTerms.reduce((sum, t) => sum + (weight.get(t) ?? 0) * termMatch(c, t), 0) / totalWeight;
+      const section = queryTerms.filter((t) => c.section.has(t)).length / queryTerms.length;
+      const position = 1 / (1 + 0.2 * c.position);
+      return { c, score: 0.55 * relevance + 0.1 * section + 0.25 * chunkWeight[c.chunkRank] + 0.1 * position };
+    })
+    .sort((a, b) => b.score - a.score || a.c.chunkRank - b.c.chunkRank || a.c.position - b.c.position);
+}
+
+function selectSentences(scored: Scored[], queryTerms: string[], sorted: RetrievedChunk[], max: number, maxWords: number) {
+  const [best] = scored;
+  const bestArticle = sorted[best.c.chunkRank].articleId;
+  const selected = [best.c];
+  const covered = new Set(queryTerms.filter((t) => best.c.terms.has(t)));
+  let words = countTokens(best.c.text);
+  const take = (c: CandidateSentence) => {
+    selected.push(c);
+    queryTerms.filter((t) => c.terms.has(t)).forEach((t) => covered.add(t));
+    words += countTokens(c.text);
+  };
+  // A matching step of a list is usually followed by the steps that finish the task.
+  for (const next of scored.map((s) => s.c)) {
+    const last = selected[selected.length - 1];
+    if (selected.length >= max || !best.c.listItem) break;
+    const follows = next.listItem && next.chunkRank === last.chunkRank && next.position === last.position + 1;
+    if (follows && words + countTokens(next.text) <= maxWords) take(next);
+  }
+  for (const { c, score } of scored.slice(1)) {
+    if (selected.length >= max) break;
+    const sameArticle = sorted[c.chunkRank].articleId === bestArticle;
+    const adds = queryTerms.some((t) => c.terms.has(t) && !covered.has(t));
+    if (selected.includes(c) || !adds || score < (sameArticle ? 0.7 : 0.85) * best.score) continue;
+    if (words + countTokens(c.text) <= maxWords) take(c);
+  }
+  return selected.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position);
+}
+
+/**
+ * Answer without an LLM: pick the 1–3 sentences of the retrieved chunks that
+ * best match the question and cite their chunks. Pass the normalized question
+ * (see `normalizeQuery`) so corrected typos count.
+ *
+ * Sentence score = 0.55·relevance + 0.10·section + 0.25·chunk + 0.10·position:
+ * relevance = IDF-weighted share of question terms in the sentence (a term only
+ * in its title/headings counts 0.6), section = share of question terms in the
+ * headings above it, chunk = chunk score ÷ best, position = 1/(1 + 0.2·index).
+ * More sentences are added when they cover a new question term and score
+ * within 70% of the best (85% from another article); a matching list step
+ * brings the steps right after it.
+ *
+ * confidence = coverage × (0.4 + 0.4·margin + 0.2·agreement): coverage is the
+ * share of question terms found in the chosen sentences (0.6 via headings),
+ * margin is `retrievalMargin` of the answer's article, agreement is 1 when
+ * that article is also the top-ranked one, else 0.
+ */
+export function extractiveAnswer(
+  question: string,
+  chunks: readonly RetrievedChunk[],
+  options: ExtractiveOptions = {},
+): AnswerResult {
+  const { maxSentences = 3, maxChunks = 5, maxAnswerWords = 90, citationMarkers = true } = options;
+  const sorted = sortChunks(chunks, maxChunks);
+  const queryTerms = [...new Set(analyzeTerms(question))];
+  const scored = queryTerms.length > 0 ? scoreCandidates(queryTerms, candidateSentences(sorted), sorted) : [];
+  if (scored.length === 0) return NO_ANSWER;
+
+  const selected = selectSentences(scored, queryTerms, sorted, maxSentences, maxAnswerWords);
+  const answerArticle = sorted[scored[0].c.chunkRank].articleId;
+  const coverage =
+    queryTerms.reduce((sum, t) => sum + Math.max(0, ...selected.map((s) => termMatch(s, t))), 0) / queryTerms.length;
+  const agreement = answerArticle === sorted[0].articleId ? 1 : 0;
+  const confidence = clamp01(coverage * (0.4 + 0.4 * retrievalMargin(sorted, answerArticle) + 0.2 * agreement));
+  return { ...compose(selected, sorted, citationMarkers), confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+/**
+ * Auto-resolve only when confidence ≥ threshold. A NaN or out-of-range value,
+ * or a threshold outside (0, 1], never auto-resolves: a misconfigured setting
+ * must not close every ticket.
+ */
+export function shouldAutoResolve(confidence: number, threshold: number = DEFAULT_AUTO_RESOLVE_THRESHOLD): boolean {
+  const valid = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
+  if (!valid(confidence) || !valid(threshold) || threshold === 0) return false;
+  return confidence >= threshold;
+}

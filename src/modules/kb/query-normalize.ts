@@ -1,0 +1,102 @@
+import { isStopword, words } from './text-analysis.js';
+
+export interface QueryCorrection {
+  from: string;
+  to: string;
+}
+
+export interface NormalizedQuery {
+  /** Lowercased, punctuation-free, typo-corrected words (stopwords kept). */
+  text: string;
+  /** The words that carry meaning: `text` without stopwords (all words if every one is a stopword). */
+  terms: string[];
+  corrections: QueryCorrection[];
+  /** For PostgreSQL `websearch_to_tsquery`; '' when the query has no words. */
+  websearch: string;
+}
+
+export interface QueryNormalizeOptions {
+  /** 'any' ORs the terms (recall, for ranked hybrid search); 'all' ANDs them. Default 'any'. */
+  mode?: 'any' | 'all';
+  maxTerms?: number;
+}
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), giving up above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function preferred(candidate: string, best: string, word: string): boolean {
+  const candidateFirst = candidate[0] === word[0];
+  if (candidateFirst !== (best[0] === word[0])) return candidateFirst;
+  return candidate < best;
+}
+
+/**
+ * The closest vocabulary word to a word the vocabulary lacks: at most 1 edit
+ * for words of 5–7 letters, 2 for longer ones. Shorter words, numbers and
+ * stopwords are never changed, since one edit turns them into other real words.
+ * Ties prefer the same first letter, then alphabetical order.
+ */
+export function correctWord(word: string, vocabulary: ReadonlySet<string>): string | null {
+  if (vocabulary.has(word) || word.length < 5 || /\d/.test(word) || isStopword(word)) return null;
+  const max = word.length >= 8 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  for (const candidate of vocabulary) {
+    if (Math.abs(candidate.length - word.length) > max || candidate.length < 3) continue;
+    const distance = editDistance(word, candidate, max);
+    if (distance > max) continue;
+    const better = best === null || distance < bestDistance || (distance === bestDistance && preferred(candidate, best, word));
+    if (better) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Normalize a user's question for full-text search: lowercase, strip punctuation, fix typos, build websearch syntax. */
+export function normalizeQuery(
+  query: string,
+  vocabulary: ReadonlySet<string>,
+  options: QueryNormalizeOptions = {},
+): NormalizedQuery {
+  const { mode = 'any', maxTerms = 32 } = options;
+  const corrections: QueryCorrection[] = [];
+  const fixed = words(query).map((word) => {
+    const to = correctWord(word, vocabulary);
+    if (!to) return word;
+    corrections.push({ from: word, to });
+    return to;
+  });
+  const meaningful = fixed.filter((w) => !isStopword(w));
+  const terms = [...new Set(meaningful.length > 0 ? meaningful : fixed)].slice(0, maxTerms);
+  // websearch_to_tsquery reads a bare "or" as an operator and "-x" as NOT; the
+  // words here have no punctuation left, and "or"/"and" only survive when every
+  // word is a stopword, so they are quoted to stay literal.
+  const safe = terms.map((t) => (t === 'or' || t === 'and' ? `"${t}"` : t));
+  return {
+    text: fixed.join(' '),
+    terms,
+    corrections,
+    websearch: safe.join(mode === 'any' ? ' or ' : ' '),
+  };
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../tickets/ticket-fields';
+
+export const Queue = z.object({ id: z.string(), name: z.string(), description: z.string(), tier: z.number(), active: z.boolean() });
+export const QueueList = z.object({ items: z.array(Queue) });
+export const Sla = z.object({
+  id: z.string(),
+  name: z.string(),
+  priority: z.enum(PRIORITIES),
+  first_response_minutes: z.number(),
+  resolution_minutes: z.number(),
+  active: z.boolean(),
+});
+export const SlaList = z.object({ items: z.array(Sla) });

@@ -1,0 +1,1 @@
+export { bootstrap, ensureAdmin, loadDemoData, type AdminLogin } from './setup.service';

@@ -1,0 +1,1 @@
+export { systemRoutes, VERSION } from './system.routes';

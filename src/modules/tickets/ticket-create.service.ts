@@ -1,0 +1,100 @@
+import type { Db } from '../../core/db';
+import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/rbac';
+import { findCustomerById, upsertCustomerByEmail } from '../customers';
+import { DEFAULT_QUEUE, findQueueById, findQueueByName } from '../queues';
+import type { Channel, Category, Priority } from './ticket-fields';
+import { slaDeadlines } from './ticket-sla';
+import { toTicket } from './ticket-view';
+import type { TicketsContext } from './tickets.context';
+import { findTicketView, insertHistory, insertMessage, insertTicket } from './tickets.queries';
+import { tickets } from './tickets.table';
+import { eq } from 'drizzle-orm';
+
+export interface NewTicket {
+  subject: string;
+  description: string;
+  channel: Channel;
+  customerId?: string;
+  customer?: { email: string; name?: string };
+  category?: Category;
+  priority?: Priority;
+  intent?: string;
+  queueId?: string;
+  tags?: string[];
+  transcript?: string;
+  metadata?: Record<string, unknown>;
+  publicTokenHash?: string;
+}
+
+export function actorRef(actor: Actor): { actorType: string; actorId: string | null } {
+  return { actorType: actor.type, actorId: actor.id };
+}
+
+async function resolveCustomerId(tx: Db, input: NewTicket, now: Date): Promise<string> {
+  if (input.customerId) {
+    const found = await findCustomerById(tx, input.customerId);
+    if (!found) throw new AppError('CUSTOMER_NOT_FOUND');
+    return found.id;
+  }
+  return (await upsertCustomerByEmail(tx, input.customer!.email, input.customer!.name, now)).id;
+}
+
+// The one intake path for every channel: classify what is missing, route, stamp SLA, record history.
+export async function createTicket(ctx: TicketsContext, actor: Actor, input: NewTicket) {
+  const needsClassification = !input.category || !input.priority || !input.queueId;
+  const classification = needsClassification
+    ? await ctx.classifier.classify({ subject: input.subject, description: input.description })
+    : null;
+  const now = ctx.clock.now();
+  const ticket = await ctx.db.transaction(async (tx) => {
+    const customerId = await resolveCustomerId(tx, input, now);
+    const queue = input.queueId
+      ? await findQueueById(tx, input.queueId)
+      : ((await findQueueByName(tx, classification?.queueName ?? DEFAULT_QUEUE)) ?? (await findQueueByName(tx, DEFAULT_QUEUE)));
+    if (!queue) throw new AppError('QUEUE_NOT_FOUND');
+    const priority = input.priority ?? classification?.priority ?? 'normal';
+    const due = await slaDeadlines(tx, priority, now);
+    const metadata = { ...(input.metadata ?? {}), ...(classification?.details ? { classification: classification.details } : {}) };
+    const row = await insertTicket(tx, {
+      subject: input.subject,
+      description: input.description,
+      channel: input.channel,
+      category: input.category ?? classification?.category ?? 'general',
+      priority,
+      intent: input.intent ?? classification?.intent ?? null,
+      tags: [...new Set(input.tags ?? [])],
+      transcript: input.transcript ?? null,
+      metadata,
+      customerId,
+      queueId: queue.id,
+      publicTokenHash: input.publicTokenHash ?? null,
+      firstResponseDueAt: due.firstResponseDueAt,
+      resolutionDueAt: due.resolutionDueAt,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertMessage(tx, {
+      ticketId: row.id,
+      authorType: 'customer',
+      authorCustomerId: customerId,
+      channel: row.channel,
+      body: row.description,
+      createdAt: now,
+    });
+    await insertHistory(tx, [
+      {
+        ticketId: row.id,
+        ...actorRef(actor),
+        action: 'created',
+        newValue: { status: row.status, category: row.category, priority: row.priority, intent: row.intent, queue: queue.name, channel: row.channel },
+        comment: classification ? 'classified automatically' : null,
+        createdAt: now,
+      },
+    ]);
+    return row;
+  });
+  ctx.metrics.ticketsCreated.inc({ channel: ticket.channel });
+  await ctx.events.emit('ticket.created', { ticketId: ticket.id, actorType: actor.type });
+  return toTicket((await findTicketView(ctx.db, eq(tickets.id, ticket.id)))!);
+}

@@ -1,0 +1,101 @@
+import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/rbac';
+import { actorRef } from './ticket-create.service';
+import type { TicketsContext } from './tickets.context';
+import { findMessages, insertHistory, insertMessage, lockTicket, updateTicketRow, type HistoryInput } from './tickets.queries';
+import type { CreateMessageBody } from './tickets.schema';
+import type { TicketMessageRow, TicketRow } from './tickets.table';
+
+type MessageWithAuthor = Awaited<ReturnType<typeof findMessages>>[number];
+
+function toMessage(m: MessageWithAuthor) {
+  const author = m.authorUser?.id ? m.authorUser : m.authorCustomer?.id ? m.authorCustomer : null;
+  return {
+    id: m.message.id,
+    ticket_id: m.message.ticketId,
+    author_type: m.message.authorType,
+    author: author ? { id: author.id, name: author.name } : null,
+    channel: m.message.channel,
+    body: m.message.body,
+    internal: m.message.internal,
+    created_at: m.message.createdAt.toISOString(),
+  };
+}
+
+export async function listMessages(ctx: TicketsContext, ref: string, opts = { includeInternal: true }) {
+  const ticket = await lockTicket(ctx.db, ref);
+  if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+  return { items: (await findMessages(ctx.db, ticket.id, opts)).map(toMessage) };
+}
+
+// A staff reply or note. The first public reply stamps the ticket's first response (SLA).
+export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: string, input: CreateMessageBody) {
+  if (actor.type !== 'user' && actor.type !== 'automation') throw new AppError('FORBIDDEN');
+  const now = ctx.clock.now();
+  const message = await ctx.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ref);
+    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+    if (ticket.status === 'closed') throw new AppError('CONFLICT', 'The ticket is closed; reopen it first.');
+    const row = await insertMessage(tx, {
+      ticketId: ticket.id,
+      authorType: actor.type === 'user' ? 'agent' : 'automation',
+      authorUserId: actor.type === 'user' ? actor.id : null,
+      channel: ticket.channel,
+      body: input.body,
+      internal: input.internal,
+      createdAt: now,
+    });
+    const history: HistoryInput[] = [
+      { ticketId: ticket.id, ...actorRef(actor), action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id }, createdAt: now },
+    ];
+    const changes: Partial<TicketRow> = { updatedAt: now };
+    if (!input.internal && !ticket.firstRespondedAt) {
+      changes.firstRespondedAt = now;
+      history.push({ ticketId: ticket.id, ...actorRef(actor), action: 'first_response', newValue: { at: now.toISOString() }, createdAt: now });
+    }
+    await updateTicketRow(tx, ticket.id, changes);
+    await insertHistory(tx, history);
+    return row;
+  });
+  await emitMessage(ctx, message);
+  const all = await findMessages(ctx.db, message.ticketId, { includeInternal: true });
+  return toMessage(all.find((m) => m.message.id === message.id)!);
+}
+
+// A customer writing again: a resolved ticket reopens; a closed one stays closed.
+export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, body: string) {
+  const now = ctx.clock.now();
+  const message = await ctx.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+    if (ticket.status === 'closed') throw new AppError('CONFLICT', 'This ticket is closed. Please open a new one.');
+    const row = await insertMessage(tx, {
+      ticketId: ticket.id,
+      authorType: 'customer',
+      authorCustomerId: ticket.customerId,
+      channel: ticket.channel,
+      body,
+      createdAt: now,
+    });
+    const actor = { actorType: 'customer', actorId: ticket.customerId };
+    const history: HistoryInput[] = [{ ticketId: ticket.id, ...actor, action: 'customer_replied', newValue: { message_id: row.id }, createdAt: now }];
+    const changes: Partial<TicketRow> = { updatedAt: now };
+    if (ticket.status === 'resolved' || ticket.status === 'pending') {
+      changes.status = 'open';
+      if (ticket.status === 'resolved') {
+        changes.resolvedAt = null;
+        changes.metadata = { ...ticket.metadata, reopen_count: Number(ticket.metadata.reopen_count ?? 0) + 1 };
+      }
+      history.push({ ticketId: ticket.id, ...actor, action: ticket.status === 'resolved' ? 'reopened' : 'status_changed', oldValue: ticket.status, newValue: 'open', createdAt: now });
+    }
+    await updateTicketRow(tx, ticket.id, changes);
+    await insertHistory(tx, history);
+    return row;
+  });
+  await emitMessage(ctx, message);
+  return message;
+}
+
+async function emitMessage(ctx: TicketsContext, m: TicketMessageRow) {
+  await ctx.events.emit('ticket.message_added', { ticketId: m.ticketId, messageId: m.id, authorType: m.authorType, internal: m.internal });
+}

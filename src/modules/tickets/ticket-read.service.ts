@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { decodeCursor, encodeCursor } from '../../core/cursor';
+import type { Actor } from '../../core/rbac';
+import { toTicket } from './ticket-view';
+import type { TicketsContext } from './tickets.context';
+import {
+  afterCursorWhere,
+  countTickets,
+  findHistory,
+  findTicketPage,
+  findTicketView,
+  sortOrder,
+  ticketFilterWhere,
+  ticketRefWhere,
+  ticketSort,
+} from './tickets.queries';
+import type { ListTicketsQuery } from './tickets.schema';
+
+export async function getTicket(ctx: TicketsContext, ref: string) {
+  const view = await findTicketView(ctx.db, ticketRefWhere(ref));
+  if (!view) throw new AppError('TICKET_NOT_FOUND');
+  return toTicket(view);
+}
+
+const Cursor = z.object({ v: z.union([z.string(), z.number()]), id: z.string().uuid(), s: z.string() });
+
+export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTicketsQuery) {
+  const assigneeId = q.assignee_id === 'none' ? null : q.assignee_id === 'me' ? (actor.id ?? undefined) : q.assignee_id;
+  const where = ticketFilterWhere({
+    status: q.status,
+    priority: q.priority,
+    category: q.category,
+    channel: q.channel,
+    queueId: q.queue_id,
+    assigneeId,
+    customerId: q.customer_id,
+    tag: q.tag,
+    q: q.q,
+  });
+  const sort = ticketSort(q.sort);
+  const pageWhere = [...where];
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor, Cursor);
+    const badValue = sort.cast === 'timestamptz' ? Number.isNaN(Date.parse(String(c.v))) : !Number.isFinite(Number(c.v));
+    if (c.s !== q.sort || badValue) throw new AppError('VALIDATION_FAILED', 'The cursor does not fit this sort order.');
+    pageWhere.push(afterCursorWhere(sort, c.v, c.id));
+  }
+  const [rows, total] = await Promise.all([findTicketPage(ctx.db, pageWhere, sortOrder(sort), q.limit + 1), countTickets(ctx.db, where)]);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toTicket),
+    next_cursor: rows.length > q.limit && last ? encodeCursor({ v: sort.valueOf(last.ticket), id: last.ticket.id, s: q.sort }) : null,
+    total,
+  };
+}
+
+export async function getTicketHistory(ctx: TicketsContext, ref: string) {
+  const ticket = await getTicket(ctx, ref);
+  const rows = await findHistory(ctx.db, ticket.id);
+  return {
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      actor_type: r.actorType,
+      actor_id: r.actorId,
+      action: r.action,
+      old_value: r.oldValue,
+      new_value: r.newValue,
+      comment: r.comment,
+      created_at: r.createdAt.toISOString(),
+    })),
+  };
+}

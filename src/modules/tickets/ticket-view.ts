@@ -1,0 +1,34 @@
+import type { TicketView } from './tickets.queries';
+import type { Ticket } from './tickets.schema';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toTicket(view: NonNullable<TicketView>): Ticket {
+  const t = view.ticket;
+  return {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    description: t.description,
+    channel: t.channel,
+    status: t.status,
+    category: t.category,
+    priority: t.priority,
+    intent: t.intent,
+    tags: t.tags,
+    transcript: t.transcript,
+    metadata: t.metadata,
+    customer: view.customer,
+    assignee: view.assignee?.id ? { id: view.assignee.id, name: view.assignee.name } : null,
+    queue: view.queue,
+    sla: {
+      first_response_due_at: iso(t.firstResponseDueAt),
+      resolution_due_at: iso(t.resolutionDueAt),
+      first_responded_at: iso(t.firstRespondedAt),
+    },
+    created_at: t.createdAt.toISOString(),
+    updated_at: t.updatedAt.toISOString(),
+    resolved_at: iso(t.resolvedAt),
+    closed_at: iso(t.closedAt),
+  };
+}

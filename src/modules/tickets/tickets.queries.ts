@@ -1,0 +1,170 @@
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../core/db';
+import { customers } from '../customers';
+import { queues } from '../queues';
+import { users } from '../users';
+import { ticketHistory, ticketMessages, tickets, type TicketRow } from './tickets.table';
+
+const assignee = alias(users, 'assignee');
+
+const viewColumns = {
+  ticket: tickets,
+  customer: { id: customers.id, email: customers.email, name: customers.name },
+  queue: { id: queues.id, name: queues.name },
+  assignee: { id: assignee.id, name: assignee.name },
+};
+
+function selectTicketViews(db: Db) {
+  return db
+    .select(viewColumns)
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .innerJoin(queues, eq(queues.id, tickets.queueId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
+}
+
+export type TicketView = Awaited<ReturnType<typeof findTicketView>> & {};
+
+export async function findTicketView(db: Db, where: SQL) {
+  const [row] = await selectTicketViews(db).where(where);
+  return row ?? null;
+}
+
+export function ticketRefWhere(ref: string): SQL {
+  return /^\d+$/.test(ref) ? eq(tickets.number, Number(ref)) : eq(tickets.id, ref);
+}
+
+export async function lockTicket(db: Db, ref: string): Promise<TicketRow | null> {
+  const [row] = await db.select().from(tickets).where(ticketRefWhere(ref)).for('update');
+  return row ?? null;
+}
+
+export async function findTicketByTokenHash(db: Db, tokenHash: string): Promise<TicketRow | null> {
+  const [row] = await db.select().from(tickets).where(eq(tickets.publicTokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function insertTicket(db: Db, values: typeof tickets.$inferInsert): Promise<TicketRow> {
+  const [row] = await db.insert(tickets).values(values).returning();
+  return row!;
+}
+
+export async function updateTicketRow(db: Db, id: string, values: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
+  const [row] = await db.update(tickets).set(values).where(eq(tickets.id, id)).returning();
+  return row!;
+}
+
+export interface HistoryInput {
+  ticketId: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+  comment?: string | null;
+  createdAt: Date;
+}
+
+export async function insertHistory(db: Db, rows: HistoryInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(ticketHistory).values(
+    rows.map((r) => ({ ...r, oldValue: r.oldValue ?? null, newValue: r.newValue ?? null, comment: r.comment ?? null })),
+  );
+}
+
+export async function findHistory(db: Db, ticketId: string) {
+  return db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticketId)).orderBy(asc(ticketHistory.id));
+}
+
+export async function insertMessage(db: Db, values: typeof ticketMessages.$inferInsert) {
+  const [row] = await db.insert(ticketMessages).values(values).returning();
+  return row!;
+}
+
+export async function findMessages(db: Db, ticketId: string, opts: { includeInternal: boolean }) {
+  const where = [eq(ticketMessages.ticketId, ticketId)];
+  if (!opts.includeInternal) where.push(eq(ticketMessages.internal, false));
+  return db
+    .select({ message: ticketMessages, authorUser: { id: users.id, name: users.name }, authorCustomer: { id: customers.id, name: customers.name } })
+    .from(ticketMessages)
+    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
+    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+    .where(and(...where))
+    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+}
+
+export interface TicketFilter {
+  status?: string;
+  priority?: string;
+  category?: string;
+  channel?: string;
+  queueId?: string;
+  assigneeId?: string | null;
+  customerId?: string;
+  tag?: string;
+  q?: string;
+}
+
+export function ticketFilterWhere(f: TicketFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.status) where.push(eq(tickets.status, f.status as TicketRow['status']));
+  if (f.priority) where.push(eq(tickets.priority, f.priority as TicketRow['priority']));
+  if (f.category) where.push(eq(tickets.category, f.category as TicketRow['category']));
+  if (f.channel) where.push(eq(tickets.channel, f.channel as TicketRow['channel']));
+  if (f.queueId) where.push(eq(tickets.queueId, f.queueId));
+  if (f.assigneeId === null) where.push(isNull(tickets.assigneeId));
+  else if (f.assigneeId) where.push(eq(tickets.assigneeId, f.assigneeId));
+  if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
+  if (f.tag) where.push(sql`${tickets.tags} @> array[${f.tag}]::text[]`);
+  if (f.q) {
+    const query = sql`websearch_to_tsquery('english', ${f.q})`;
+    where.push(
+      sql`(${tickets.searchVector} @@ ${query} or exists (select 1 from ticket_messages m where m.ticket_id = ${tickets.id} and m.search_vector @@ ${query}))`,
+    );
+  }
+  return where;
+}
+
+export async function findTicketPage(db: Db, where: SQL[], order: SQL[], limit: number) {
+  return selectTicketViews(db).where(and(...where)).orderBy(...order).limit(limit);
+}
+
+export async function countTickets(db: Db, where: SQL[]): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tickets).where(and(...where));
+  return Number(row?.n ?? 0);
+}
+
+
+const PRIORITY_RANK = sql`(case ${tickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
+
+export interface TicketSort {
+  expr: SQL;
+  cast: 'timestamptz' | 'int';
+  descending: boolean;
+  valueOf(row: TicketRow): string | number;
+}
+
+export function ticketSort(sort: string): TicketSort {
+  const descending = sort.startsWith('-');
+  const field = sort.replace(/^-/, '');
+  if (field === 'priority') {
+    const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
+    return { expr: PRIORITY_RANK, cast: 'int', descending: false, valueOf: (r) => rank[r.priority] };
+  }
+  if (field === 'number') return { expr: sql`${tickets.number}`, cast: 'int', descending, valueOf: (r) => r.number };
+  if (field === 'updated_at') {
+    return { expr: sql`${tickets.updatedAt}`, cast: 'timestamptz', descending, valueOf: (r) => r.updatedAt.toISOString() };
+  }
+  return { expr: sql`${tickets.createdAt}`, cast: 'timestamptz', descending, valueOf: (r) => r.createdAt.toISOString() };
+}
+
+// Keyset pagination: rows strictly after (value, id) in the sort order.
+export function afterCursorWhere(s: TicketSort, value: string | number, id: string): SQL {
+  const v = s.cast === 'int' ? sql`${Number(value)}::int` : sql`${String(value)}::timestamptz`;
+  return s.descending ? sql`(${s.expr}, ${tickets.id}) < (${v}, ${id}::uuid)` : sql`(${s.expr}, ${tickets.id}) > (${v}, ${id}::uuid)`;
+}
+
+export function sortOrder(s: TicketSort): SQL[] {
+  return s.descending ? [sql`${s.expr} desc`, desc(tickets.id)] : [sql`${s.expr} asc`, asc(tickets.id)];
+}

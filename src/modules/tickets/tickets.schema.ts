@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { AUTHOR_TYPES, CATEGORIES, CHANNELS, PRIORITIES, STATUSES } from './ticket-fields';
+
+const Tag = z.string().trim().min(1).max(50).regex(/^[\w .:/-]+$/u, 'letters, digits, space and . : / - _ only');
+const Tags = z.array(Tag).max(20);
+const Email = z.string().trim().toLowerCase().email().max(254);
+const Subject = z.string().trim().min(5).max(200);
+const Description = z.string().trim().min(10).max(20_000);
+
+export const CreateTicketBody = z
+  .object({
+    subject: Subject,
+    description: Description,
+    channel: z.enum(CHANNELS),
+    customer_id: z.string().uuid().optional(),
+    customer: z.object({ email: Email, name: z.string().trim().min(1).max(120).optional() }).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    intent: z.string().trim().min(1).max(100).optional(),
+    queue_id: z.string().uuid().optional(),
+    tags: Tags.optional(),
+    transcript: z.string().max(100_000).optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((b) => (b.customer_id === undefined) !== (b.customer === undefined), {
+    message: 'send either customer_id or customer {email, name?}',
+    path: ['customer'],
+  });
+export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
+
+export const UpdateTicketBody = z
+  .object({
+    subject: Subject,
+    status: z.enum(STATUSES),
+    priority: z.enum(PRIORITIES),
+    category: z.enum(CATEGORIES),
+    intent: z.string().trim().min(1).max(100),
+    assignee_id: z.string().uuid().nullable(),
+    queue_id: z.string().uuid(),
+    tags: Tags,
+    comment: z.string().trim().max(2000),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).some((k) => k !== 'comment'), 'send at least one field to change');
+export type UpdateTicketBody = z.infer<typeof UpdateTicketBody>;
+
+export const TICKET_SORTS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-number', 'number', 'priority'] as const;
+
+export const ListTicketsQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  queue_id: z.string().uuid().optional(),
+  assignee_id: z.union([z.string().uuid(), z.literal('none'), z.literal('me')]).optional(),
+  customer_id: z.string().uuid().optional(),
+  tag: Tag.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(TICKET_SORTS).default('-created_at'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
+export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;
+
+export const TicketRef = z.object({ id: z.string().regex(/^(\d{1,9}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'a ticket id (uuid) or number') });
+
+export const Ticket = z.object({
+  id: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  description: z.string(),
+  channel: z.enum(CHANNELS),
+  status: z.enum(STATUSES),
+  category: z.enum(CATEGORIES),
+  priority: z.enum(PRIORITIES),
+  intent: z.string().nullable(),
+  tags: z.array(z.string()),
+  transcript: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  customer: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  queue: z.object({ id: z.string(), name: z.string() }),
+  sla: z.object({
+    first_response_due_at: z.string().nullable(),
+    resolution_due_at: z.string().nullable(),
+    first_responded_at: z.string().nullable(),
+  }),
+  created_at: z.string(),
+  updated_at: z.string(),
+  resolved_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const TicketList = z.object({ items: z.array(Ticket), next_cursor: z.string().nullable(), total: z.number() });
+
+export const CreateMessageBody = z.object({
+  body: z.string().trim().min(1).max(50_000),
+  internal: z.boolean().default(false),
+});
+export type CreateMessageBody = z.infer<typeof CreateMessageBody>;
+
+export const Message = z.object({
+  id: z.string(),
+  ticket_id: z.string(),
+  author_type: z.enum(AUTHOR_TYPES),
+  author: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  channel: z.enum(CHANNELS),
+  body: z.string(),
+  internal: z.boolean(),
+  created_at: z.string(),
+});
+export const MessageList = z.object({ items: z.array(Message) });
+
+export const HistoryEntry = z.object({
+  id: z.number(),
+  actor_type: z.string(),
+  actor_id: z.string().nullable(),
+  action: z.string(),
+  old_value: z.unknown(),
+  new_value: z.unknown(),
+  comment: z.string().nullable(),
+  created_at: z.string(),
+});
+export const HistoryList = z.object({ items: z.array(HistoryEntry) });
+
+export const PublicCreateTicketBody = z.object({
+  subject: Subject,
+  description: Description,
+  email: Email,
+  name: z.string().trim().min(1).max(120).optional(),
+  channel: z.enum(['web', 'chat']).default('web'),
+});
+export type PublicCreateTicketBody = z.infer<typeof PublicCreateTicketBody>;
+
+export const PublicCreated = z.object({ number: z.number(), token: z.string(), status: z.enum(STATUSES), status_url: z.string() });
+export const PublicTokenParams = z.object({ token: z.string().min(20).max(100) });
+export const PublicReplyBody = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const PublicTicket = z.object({
+  number: z.number(),
+  subject: z.string(),
+  status: z.enum(STATUSES),
+  created_at: z.string(),
+  updated_at: z.string(),
+  messages: z.array(z.object({ author_type: z.enum(AUTHOR_TYPES), body: z.string(), created_at: z.string() })),
+});

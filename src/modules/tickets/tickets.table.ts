@@ -1,0 +1,120 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { customers } from '../customers/customers.table';
+import { queues } from '../queues/queues.table';
+import { users } from '../users/users.table';
+import type { AuthorType, Category, Channel, Priority, Status } from './ticket-fields';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1001 });
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: integer('number')
+      .notNull()
+      .unique()
+      .default(sql`nextval('ticket_number_seq')`),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    status: text('status').$type<Status>().notNull().default('open'),
+    category: text('category').$type<Category>().notNull(),
+    priority: text('priority').$type<Priority>().notNull(),
+    intent: text('intent'),
+    transcript: text('transcript'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    publicTokenHash: text('public_token_hash').unique(),
+    firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(${tickets.subject}, '')), 'A') || setweight(to_tsvector('english', coalesce(${tickets.description}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    index('tickets_status_idx').on(t.status, t.createdAt),
+    index('tickets_priority_idx').on(t.priority),
+    index('tickets_category_idx').on(t.category),
+    index('tickets_queue_idx').on(t.queueId, t.status),
+    index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    index('tickets_customer_idx').on(t.customerId),
+    index('tickets_created_idx').on(t.createdAt, t.id),
+    index('tickets_search_idx').using('gin', t.searchVector),
+    index('tickets_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const ticketMessages = pgTable(
+  'ticket_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    authorType: text('author_type').$type<AuthorType>().notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorCustomerId: uuid('author_customer_id').references(() => customers.id),
+    channel: text('channel').$type<Channel>().notNull(),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('english', coalesce(${ticketMessages.body}, ''))`,
+    ),
+  },
+  (t) => [
+    index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt),
+    index('ticket_messages_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const ticketHistory = pgTable(
+  'ticket_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    actorType: text('actor_type').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_history_ticket_idx').on(t.ticketId, t.id)],
+);
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TicketMessageRow = typeof ticketMessages.$inferSelect;
+export type TicketHistoryRow = typeof ticketHistory.$inferSelect;

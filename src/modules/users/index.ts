@@ -1,0 +1,5 @@
+export { usersRoutes } from './users.routes';
+export { createUser, toUser } from './users.service';
+export { findUserByEmail, findUserById } from './users.queries';
+export { hashPassword, verifyPassword } from './passwords';
+export { users, type UserRow } from './users.table';

@@ -1,0 +1,9 @@
+// Every table, for drizzle-kit's migration generator.
+export * from './core/jobs.table';
+export * from './core/settings';
+export * from './modules/users/users.table';
+export * from './modules/auth/auth.table';
+export * from './modules/customers/customers.table';
+export * from './modules/queues/queues.table';
+export * from './modules/tickets/tickets.table';
+export * from './modules/audit/audit.table';

@@ -1,0 +1,47 @@
+import { buildApp } from './app';
+import { createContext, type AppContext } from './context';
+import type { Config } from './core/config';
+import { bootstrap, type AdminLogin } from './modules/setup';
+
+export interface RunningClara {
+  ctx: AppContext;
+  url: string;
+  admin: AdminLogin;
+  close(): Promise<void>;
+}
+
+export async function startClara(config: Config): Promise<RunningClara> {
+  const ctx = await createContext({ config });
+  const { admin, demoLoaded } = await bootstrap(ctx);
+  const app = await buildApp(ctx);
+  if (config.CLARA_JOBS) ctx.jobs.start();
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const port = new URL(address).port;
+  const url = config.CLARA_PUBLIC_URL ?? `http://localhost:${port}`;
+  ctx.log.info({ url, driver: ctx.database.driver, vector: ctx.database.vector, demoLoaded }, 'Clara is ready');
+  return {
+    ctx,
+    url,
+    admin,
+    close: async () => {
+      await ctx.jobs.stop();
+      await app.close();
+      await ctx.database.close();
+    },
+  };
+}
+
+export function banner(running: RunningClara): string {
+  const { admin, url, ctx } = running;
+  const lines = [
+    '',
+    `  Clara is running at ${url}`,
+    `  API docs:  ${url}/docs    Health: ${url}/health`,
+    `  Database:  ${ctx.database.driver === 'pglite' ? `embedded PGlite in ${ctx.config.CLARA_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Admin login: ${admin.email}`,
+  ];
+  if (admin.generatedPassword) lines.push(`  Password:    ${admin.generatedPassword}   (generated now and shown only once: keep it)`);
+  else if (admin.created) lines.push('  Password:    from CLARA_ADMIN_PASSWORD');
+  else lines.push('  Password:    as set earlier (reset with: npx clara user password <email>)');
+  return `${lines.join('\n')}\n`;
+}
