@@ -27,6 +27,7 @@ Usage: npx tsx scripts/classify/train.ts [options]
   --out <file>        artifact to write (default models/classifier-v1.json)
   --feedback <file>   JSONL of {subject, description, category?, priority?, intent?}; repeatable
   --seed <n>          training seed (default ${DEFAULT_TRAIN_OPTIONS.seed})
+  --l2 <x>            L2 regularization strength (default ${DEFAULT_TRAIN_OPTIONS.l2})
   --date <YYYY-MM-DD> training date stored in the .meta.json (default: today, UTC)
   --include-nc        also train on support-tickets-en (CC BY-NC: not for shipped models)
   --force             write even if the new model scores worse than the current one
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'models/classifier-v1.json' },
     feedback: { type: 'string', multiple: true, default: [] },
     seed: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.seed) },
+    l2: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.l2) },
     date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     'include-nc': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
@@ -71,6 +73,7 @@ bar.start(1 + HEADS.length * maxIterations, 0, { stage: 'features', loss: '-' })
 const started = performance.now();
 const model = trainClassifier(examples, {
   seed: Number(values.seed),
+  l2: Number(values.l2),
   maxIterations,
   sources: [...corpus.sources, ...(feedback.length ? ['agent feedback'] : [])],
   onProgress: ({ stage, iteration, loss }) =>

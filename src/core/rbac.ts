@@ -20,8 +20,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ['tickets:read', 'customers:read', 'queues:read'];
-const AGENT: Permission[] = [...VIEWER, 'tickets:write', 'customers:write', 'users:read'];
-const LEAD: Permission[] = [...AGENT, 'tickets:assign', 'tickets:close', 'settings:read', 'audit:read', 'system:read'];
+const AGENT: Permission[] = [...VIEWER, 'tickets:write', 'tickets:close', 'customers:write', 'users:read'];
+const LEAD: Permission[] = [...AGENT, 'tickets:assign', 'settings:read', 'audit:read', 'system:read'];
 
 // The one permission table: routes declare a permission, a single hook enforces it.
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -1,6 +1,17 @@
 import { tokenize } from './text-normalize.js';
 
+// Function words carry source style (banking one-liners vs. e-mails), not topic; they
+// still take part in bigrams ("not working", "log in"), where they do carry meaning.
+const STOPWORDS = new Set(
+  ('a an and are as at be but by for from had has have i if in is it its me my of on or our so that the their ' +
+    'them there these they this to was we were what when which who will with would you your am been being do ' +
+    'does did just also than then too very can could should may might us all any some such only own same about ' +
+    'into over after before again further once here here why how both each few more most other no nor not').split(' '),
+);
+
 export interface FeatureConfig {
+  /** Drop STOPWORDS from unigrams and char n-grams. */
+  stopwords: boolean;
   minDf: number;
   maxWordFeatures: number;
   maxCharFeatures: number;
@@ -9,6 +20,7 @@ export interface FeatureConfig {
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  stopwords: true,
   minDf: 2,
   maxWordFeatures: 12000,
   maxCharFeatures: 24000,
@@ -55,8 +67,9 @@ export function countTerms(normalized: string, config: FeatureConfig): TermCount
   const words = new Map<string, number>();
   const chars = new Map<string, number>();
   tokens.forEach((token, i) => {
-    increment(words, token);
     if (i > 0) increment(words, `${tokens[i - 1]} ${token}`);
+    if (config.stopwords && STOPWORDS.has(token)) return;
+    increment(words, token);
     for (const gram of charNgrams(token, config.charMin, config.charMax)) increment(chars, gram);
   });
   return { words, chars };

@@ -41,7 +41,7 @@ export interface TrainOptions {
   sources?: string[];
 }
 
-export const DEFAULT_TRAIN_OPTIONS = { seed: 42, l2: 1e-4, maxIterations: 150, calibrationFraction: 0.1 };
+export const DEFAULT_TRAIN_OPTIONS = { seed: 42, l2: 3e-5, maxIterations: 150, calibrationFraction: 0.1 };
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

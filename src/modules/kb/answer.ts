@@ -13,7 +13,7 @@ export interface ExtractiveOptions {
 }
 
 /** Calibrated on the bank-faq tuning split; see README.md before changing. */
-export const DEFAULT_AUTO_RESOLVE_THRESHOLD = 0.6;
+export const DEFAULT_AUTO_RESOLVE_THRESHOLD = 0.7;
 
 const NO_ANSWER: AnswerResult = { answer: '', citations: [], confidence: 0 };
 
@@ -27,19 +27,17 @@ function sortChunks(chunks: readonly RetrievedChunk[], limit: number): Retrieved
 
 /**
  * How clearly `articleId` (default: the top chunk's article) beats the best
- * chunk of any other article, in [0,1]: (own best − rival) / (top − lowest),
- * so it works for BM25, cosine or RRF scores alike; 0 when it does not win.
- * With fewer than three chunks the gap is taken relative to the top score.
- * Only one article retrieved: 1 if it has several chunks, else 0.5.
+ * chunk of any other article: (own − rival) / own, clamped to [0,1]; 0 when it
+ * does not win. Only one article retrieved: 1 if it has several chunks, else
+ * 0.5. Fused RRF scores sit close together, so their margins are small:
+ * calibrate the auto-resolve threshold for the retrieval setup in use.
  */
 export function retrievalMargin(sorted: readonly RetrievedChunk[], articleId = sorted[0]?.articleId): number {
   const own = sorted.find((c) => c.articleId === articleId);
   if (!own) return 0;
   const rival = sorted.find((c) => c.articleId !== articleId);
   if (!rival) return sorted.length > 1 ? 1 : 0.5;
-  const top = sorted[0].score;
-  const spread = sorted.length >= 3 ? top - sorted[sorted.length - 1].score : Math.abs(top);
-  return spread > 0 ? clamp01((own.score - rival.score) / spread) : 0;
+  return own.score > 0 ? clamp01((own.score - rival.score) / own.score) : 0;
 }
 
 function chunkWeights(sorted: readonly RetrievedChunk[]): number[] {
@@ -108,14 +106,17 @@ function scoreCandidates(queryTerms: string[], candidates: CandidateSentence[], 
 function selectSentences(scored: Scored[], queryTerms: string[], sorted: RetrievedChunk[], max: number, maxWords: number) {
   const [best] = scored;
   const bestArticle = sorted[best.c.chunkRank].articleId;
-  const selected = [best.c];
-  const covered = new Set(queryTerms.filter((t) => best.c.terms.has(t)));
-  let words = countTokens(best.c.text);
+  const selected: CandidateSentence[] = [];
+  const stated = new Set<string>();
+  const implied = new Set<string>();
+  let words = 0;
   const take = (c: CandidateSentence) => {
     selected.push(c);
-    queryTerms.filter((t) => c.terms.has(t)).forEach((t) => covered.add(t));
+    queryTerms.filter((t) => c.terms.has(t)).forEach((t) => stated.add(t));
+    queryTerms.filter((t) => c.context.has(t)).forEach((t) => implied.add(t));
     words += countTokens(c.text);
   };
+  take(best.c);
   // A matching step of a list is usually followed by the steps that finish the task.
   for (const next of scored.map((s) => s.c)) {
     const last = selected[selected.length - 1];
@@ -123,10 +124,12 @@ function selectSentences(scored: Scored[], queryTerms: string[], sorted: Retriev
     const follows = next.listItem && next.chunkRank === last.chunkRank && next.position === last.position + 1;
     if (follows && words + countTokens(next.text) <= maxWords) take(next);
   }
+  // Same-article sentences may spell out a term the headings only implied;
+  // another article's sentence must bring a term not covered at all.
   for (const { c, score } of scored.slice(1)) {
     if (selected.length >= max) break;
     const sameArticle = sorted[c.chunkRank].articleId === bestArticle;
-    const adds = queryTerms.some((t) => c.terms.has(t) && !covered.has(t));
+    const adds = queryTerms.some((t) => c.terms.has(t) && !stated.has(t) && (sameArticle || !implied.has(t)));
     if (selected.includes(c) || !adds || score < (sameArticle ? 0.7 : 0.85) * best.score) continue;
     if (words + countTokens(c.text) <= maxWords) take(c);
   }
@@ -146,10 +149,10 @@ function selectSentences(scored: Scored[], queryTerms: string[], sorted: Retriev
  * within 70% of the best (85% from another article); a matching list step
  * brings the steps right after it.
  *
- * confidence = coverage × (0.4 + 0.4·margin + 0.2·agreement): coverage is the
- * share of question terms found in the chosen sentences (0.6 via headings),
- * margin is `retrievalMargin` of the answer's article, agreement is 1 when
- * that article is also the top-ranked one, else 0.
+ * confidence = (0.5·coverage + 0.5·margin) × (0.5 + 0.5·agreement): coverage is
+ * the share of question terms found in the chosen sentences (0.6 via
+ * headings), margin is `retrievalMargin` of the answer's article, agreement is
+ * 1 when that article is also the top-ranked one, else 0.
  */
 export function extractiveAnswer(
   question: string,
@@ -167,7 +170,7 @@ export function extractiveAnswer(
   const coverage =
     queryTerms.reduce((sum, t) => sum + Math.max(0, ...selected.map((s) => termMatch(s, t))), 0) / queryTerms.length;
   const agreement = answerArticle === sorted[0].articleId ? 1 : 0;
-  const confidence = clamp01(coverage * (0.4 + 0.4 * retrievalMargin(sorted, answerArticle) + 0.2 * agreement));
+  const confidence = clamp01((0.5 * coverage + 0.5 * retrievalMargin(sorted, answerArticle)) * (0.5 + 0.5 * agreement));
   return { ...compose(selected, sorted, citationMarkers), confidence: Math.round(confidence * 1000) / 1000 };
 }
 

@@ -91,7 +91,7 @@ export async function findMessages(db: Db, ticketId: string, opts: { includeInte
     .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
     .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
     .where(and(...where))
-    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+    .orderBy(asc(ticketMessages.seq));
 }
 
 export interface TicketFilter {

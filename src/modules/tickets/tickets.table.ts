@@ -76,6 +76,8 @@ export const ticketMessages = pgTable(
   'ticket_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Insertion order: messages written in the same instant still read back in order.
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     ticketId: uuid('ticket_id')
       .notNull()
       .references(() => tickets.id),
@@ -92,7 +94,7 @@ export const ticketMessages = pgTable(
     ),
   },
   (t) => [
-    index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt),
+    index('ticket_messages_ticket_idx').on(t.ticketId, t.seq),
     index('ticket_messages_search_idx').using('gin', t.searchVector),
   ],
 );

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { JobRunner } from './jobs';
+import { queryRows } from './db';
+
+let t: TestApp;
+let runner: JobRunner;
+const seen: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  runner = new JobRunner(t.ctx.db, t.clock, t.ctx.log);
+  let failuresLeft = 2;
+  runner.register({ name: 'test.ok', schema: z.object({ tag: z.string() }), handler: async (p) => void seen.push(p.tag) });
+  runner.register({
+    name: 'test.flaky',
+    schema: z.object({ tag: z.string() }),
+    backoffMs: 1000,
+    handler: async (p) => {
+      if (failuresLeft-- > 0) throw new Error('temporary failure');
+      seen.push(p.tag);
+    },
+  });
+  runner.register({ name: 'test.broken', schema: z.object({}), maxAttempts: 3, handler: async () => Promise.reject(new Error('always broken')) });
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  seen.length = 0;
+  await t.ctx.db.execute(sql`delete from jobs`);
+});
+
+async function jobRows() {
+  return queryRows<{ name: string; status: string; attempts: number; last_error: string | null; run_at: Date }>(
+    t.ctx.db,
+    sql`select name, status, attempts, last_error, run_at from jobs order by id`,
+  );
+}
+
+describe('job runner', () => {
+  it('runs a due job once and marks it completed', async () => {
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 'a' });
+    expect(await runner.runDue()).toBe(1);
+    expect(await runner.runDue()).toBe(0);
+    expect(seen).toEqual(['a']);
+    expect((await jobRows())[0]).toMatchObject({ status: 'completed', attempts: 1 });
+  });
+
+  it('does not run a job before its run_at', async () => {
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 'later' }, { runAt: new Date(t.clock.now().getTime() + 60_000) });
+    expect(await runner.runDue()).toBe(0);
+    t.clock.advance(60_000);
+    expect(await runner.runDue()).toBe(1);
+    expect(seen).toEqual(['later']);
+  });
+
+  it('retries a failing job with exponential backoff until it succeeds', async () => {
+    await runner.enqueue(t.ctx.db, 'test.flaky', { tag: 'eventually' });
+    await runner.runDue();
+    let [row] = await jobRows();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'temporary failure' });
+    expect(await runner.runDue()).toBe(0);
+    t.clock.advance(1000);
+    await runner.runDue();
+    [row] = await jobRows();
+    expect(row).toMatchObject({ status: 'pending', attempts: 2 });
+    t.clock.advance(1999);
+    expect(await runner.runDue()).toBe(0);
+    t.clock.advance(1);
+    await runner.runDue();
+    expect(seen).toEqual(['eventually']);
+    expect((await jobRows())[0]).toMatchObject({ status: 'completed', attempts: 3 });
+  });
+
+  it('moves a job that keeps failing to dead after max attempts', async () => {
+    await runner.enqueue(t.ctx.db, 'test.broken', {});
+    for (let i = 0; i < 5; i += 1) {
+      await runner.runDue();
+      t.clock.advance(3_600_000);
+    }
+    expect((await jobRows())[0]).toMatchObject({ status: 'dead', attempts: 3, last_error: 'always broken' });
+    expect(await runner.stats()).toMatchObject({ dead: 1, pending: 0 });
+  });
+
+  it('refuses to enqueue a payload that does not match the job schema', async () => {
+    await expect(runner.enqueue(t.ctx.db, 'test.ok', { tag: 42 })).rejects.toThrow();
+    expect(await jobRows()).toHaveLength(0);
+  });
+
+  it('keeps one live job per singleton key', async () => {
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 's' }, { singletonKey: 'k' });
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 's' }, { singletonKey: 'k' });
+    expect(await jobRows()).toHaveLength(1);
+    await runner.runDue();
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 's' }, { singletonKey: 'k' });
+    expect(await jobRows()).toHaveLength(2);
+  });
+
+  it('does not enqueue when the surrounding transaction rolls back', async () => {
+    await expect(
+      t.ctx.db.transaction(async (tx) => {
+        await runner.enqueue(tx, 'test.ok', { tag: 'rolled back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await jobRows()).toHaveLength(0);
+  });
+
+  it('hands a job left running by a crashed process to another worker after the lock expires', async () => {
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 'orphan' });
+    await t.ctx.db.execute(sql`update jobs set status = 'running', locked_at = ${t.clock.now().toISOString()}, attempts = 1`);
+    expect(await runner.runDue()).toBe(0);
+    t.clock.advance(11 * 60_000);
+    expect(await runner.runDue()).toBe(1);
+    expect(seen).toEqual(['orphan']);
+  });
+
+  it('never runs one job twice when two runners poll together', async () => {
+    const other = new JobRunner(t.ctx.db, t.clock, t.ctx.log);
+    other.register({ name: 'test.ok', schema: z.object({ tag: z.string() }), handler: async (p) => void seen.push(`other:${p.tag}`) });
+    for (let i = 0; i < 20; i += 1) await runner.enqueue(t.ctx.db, 'test.ok', { tag: String(i) });
+    const [a, b] = await Promise.all([runner.runDue(), other.runDue()]);
+    expect(a + b).toBe(20);
+    const tags = seen.map((s) => s.replace('other:', '')).sort((x, y) => Number(x) - Number(y));
+    expect(tags).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+  });
+
+  it('marks a job with no registered handler dead instead of retrying forever', async () => {
+    await runner.enqueue(t.ctx.db, 'test.unknown', { x: 1 });
+    await runner.runDue();
+    expect((await jobRows())[0]).toMatchObject({ status: 'dead' });
+  });
+});

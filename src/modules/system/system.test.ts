@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, validTicketBody, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('operations endpoints', () => {
+  it('reports health with the database driver, vector support and job counts', async () => {
+    const res = await t.anonymous().request('GET', '/health');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const expectedDriver = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+    expect(body).toMatchObject({ status: 'ok', db: { driver: expectedDriver, ok: true }, jobs: { pending: 0, dead: 0 } });
+    // PGlite bundles pgvector; Debian's PostgreSQL here does not, and health must say so.
+    expect(body.db.vector).toBe(t.ctx.database.vector);
+    expect(body.features.semantic_search.enabled).toBe(body.db.vector);
+    if (expectedDriver === 'pglite') expect(body.db.vector).toBe(true);
+  });
+
+  it('exposes Prometheus metrics including request counts and tickets created', async () => {
+    const agent = await t.as('agent');
+    await agent.request('POST', '/api/tickets', validTicketBody({ channel: 'chat' }));
+    const res = await t.anonymous().request('GET', '/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('clara_tickets_created_total{channel="chat"} 1');
+    expect(res.body).toMatch(/clara_http_requests_total\{method="POST",route="\/api\/tickets",status="201"\} 1/);
+    expect(res.body).toContain('clara_job_queue_depth{status="pending"}');
+  });
+
+  it('serves the OpenAPI document listing the ticket routes', async () => {
+    const res = await t.anonymous().request('GET', '/docs/json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/tickets/{id}', '/api/auth/login', '/api/admin/users']));
+    expect(doc.paths['/api/tickets'].post.requestBody).toBeDefined();
+  });
+
+  it('answers unknown routes with 404 in the one error shape and a request id', async () => {
+    const res = await t.anonymous().request('GET', '/api/nope');
+    expect(res.statusCode).toBe(404);
+    const body = res.json();
+    expect(body.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(body.error.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('keeps a caller-supplied request id for tracing', async () => {
+    const res = await t.anonymous().request('GET', '/health', undefined, { 'x-request-id': 'trace-12345678' });
+    expect(res.headers['x-request-id']).toBe('trace-12345678');
+  });
+
+  it('refuses an oversized body with 413 in the error shape', async () => {
+    const agent = await t.as('agent');
+    const res = await agent.request('POST', '/api/tickets', validTicketBody({ description: 'x'.repeat(1_100_000) }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses an unsupported content type with 415 in the error shape', async () => {
+    const agent = await t.as('agent');
+    const res = await agent.request('POST', '/api/tickets', 'subject=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});

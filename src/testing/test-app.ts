@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app';
+import { createContext, type AppContext } from '../context';
+import { ManualClock, type Clock } from '../core/clock';
+import { loadConfig, type Config } from '../core/config';
+import { openDatabase, type Database } from '../core/db';
+import type { Role } from '../core/rbac';
+import { bootstrap } from '../modules/setup';
+import { createUser } from '../modules/users';
+import type { TicketClassifier } from '../modules/tickets';
+
+export const ADMIN_EMAIL = 'admin@test.local';
+export const ADMIN_PASSWORD = 'admin-password-123';
+
+// The suite runs on embedded PGlite, or on a fresh PostgreSQL database when DATABASE_URL is set.
+async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ dataDir: 'memory://' });
+  const name = `clara_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: dbUrl.toString(), dataDir: '' });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+  /** A logged-in caller with a fresh user of this role. */
+  as(role: Role): Promise<Caller>;
+  asAdmin(): Promise<Caller>;
+  anonymous(): Caller;
+}
+
+export interface Caller {
+  userId: string | null;
+  email: string | null;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig(
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      CLARA_DEMO: '0',
+      CLARA_JOBS: '0',
+      CLARA_ADMIN_EMAIL: ADMIN_EMAIL,
+      CLARA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      CLARA_LOGIN_MAX_PER_IP: '100000',
+      CLARA_PUBLIC_INTAKE_PER_MINUTE: '100000',
+    },
+    overrides,
+  );
+}
+
+export async function createTestApp(opts: { config?: Partial<Config>; classifier?: TicketClassifier; clock?: Clock } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const ctx = await createContext({ config: testConfig(opts.config), database, clock: opts.clock ?? clock, classifier: opts.classifier });
+  await bootstrap(ctx);
+  const app = await buildApp(ctx);
+  await app.ready();
+  let counter = 0;
+
+  const login = async (email: string, password: string): Promise<Caller> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'clara_session')!;
+    const { csrf_token, user } = res.json() as { csrf_token: string; user: { id: string } };
+    return caller(app, user.id, email, { cookie: `clara_session=${cookie.value}`, 'x-csrf-token': csrf_token });
+  };
+
+  return {
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+    asAdmin: () => login(ADMIN_EMAIL, ADMIN_PASSWORD),
+    as: async (role) => {
+      counter += 1;
+      const email = `${role}${counter}-${randomBytes(3).toString('hex')}@test.local`;
+      const password = `pw-${role}-secret-123`;
+      await createUser(ctx, { type: 'system', id: null }, { email, name: `${role} ${counter}`, role, password });
+      return login(email, password);
+    },
+    anonymous: () => caller(app, null, null, {}),
+  };
+}
+
+function caller(app: FastifyInstance, userId: string | null, email: string | null, headers: Record<string, string>): Caller {
+  return {
+    userId,
+    email,
+    request: (method, url, body, extra = {}) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: { ...headers, ...extra },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
+
+export function validTicketBody(overrides: Record<string, unknown> = {}) {
+  return {
+    subject: 'Printer on floor 2 is broken',
+    description: 'The printer shows error E42 and prints nothing since this morning.',
+    channel: 'web',
+    customer: { email: 'customer@example.com', name: 'Chris Customer' },
+    ...overrides,
+  };
+}
