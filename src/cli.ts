@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from './core/config';
 import { openDatabase } from './core/db';
@@ -5,7 +6,8 @@ import { ROLES } from './core/rbac';
 import { createContext } from './context';
 import { createApiToken } from './modules/auth';
 import { bootstrap } from './modules/setup';
-import { createUser, findUserByEmail } from './modules/users';
+import { CreateUserBody, createUser, findUserByEmail, updateUser } from './modules/users';
+import { generatePassword } from './core/secrets';
 import { systemActor } from './core/rbac';
 import { banner, startClara } from './server';
 
@@ -67,8 +69,24 @@ user
   .option('--password <password>', 'password (at least 10 characters)')
   .action(async (o: { email: string; name: string; role: (typeof ROLES)[number]; password?: string }) => {
     await withContext(async (ctx) => {
-      const created = await createUser(ctx, cliActor, { email: o.email.toLowerCase(), name: o.name, role: o.role, password: o.password });
+      const input = CreateUserBody.parse({ email: o.email, name: o.name, role: o.role, password: o.password });
+      const created = await createUser(ctx, cliActor, input);
       console.log(`created ${created.role} ${created.email}${created.generated_password ? ` password: ${created.generated_password}` : ''}`);
+    });
+  });
+
+user
+  .command('password')
+  .description('Set a new password for a user (prints a generated one unless --password is given)')
+  .requiredOption('--email <email>', 'login email')
+  .option('--password <password>', 'new password (at least 10 characters)')
+  .action(async (o: { email: string; password?: string }) => {
+    await withContext(async (ctx) => {
+      const found = await findUserByEmail(ctx.db, o.email);
+      if (!found) throw new Error(`no user with email ${o.email}`);
+      const password = o.password ?? generatePassword();
+      await updateUser(ctx, cliActor, found.id, { password });
+      console.log(o.password ? 'password changed' : `new password: ${password}`);
     });
   });
 
@@ -90,6 +108,7 @@ token
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof ZodError) console.error(`error: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   else console.error(err instanceof Error ? `error: ${err.message}` : err);
   process.exit(1);
 });

@@ -42,6 +42,6 @@ export function banner(running: RunningClara): string {
   ];
   if (admin.generatedPassword) lines.push(`  Password:    ${admin.generatedPassword}   (generated now and shown only once: keep it)`);
   else if (admin.created) lines.push('  Password:    from CLARA_ADMIN_PASSWORD');
-  else lines.push('  Password:    as set earlier (reset with: npx clara user password <email>)');
+  else lines.push('  Password:    as set earlier (reset with: npx clara user password --email <email>)');
   return `${lines.join('\n')}\n`;
 }

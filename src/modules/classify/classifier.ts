@@ -86,7 +86,8 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
       const modelPriority = prediction.labels.priority as Priority;
       const rule = detectUrgency(text);
       const priority = rule ? maxPriority(modelPriority, rule.priority) : modelPriority;
-      const ruleApplied = rule !== undefined && priority !== modelPriority;
+      // Reported whenever the keyword decides the final priority, even if the model agreed.
+      const ruleApplied = rule !== undefined && priority === rule.priority;
       const categoryIndex = model.heads.category.classes.indexOf(category);
       return {
         category,

@@ -115,7 +115,7 @@ export function evaluateModel(model: ClassifierModel, heldOut: readonly LabeledE
       const modelPriority = prediction.labels.priority as Priority;
       const final = rule ? maxPriority(modelPriority, rule.priority) : modelPriority;
       withRules.push(final);
-      ruleConfidence.push(final === modelPriority ? prediction.confidence.priority : 1);
+      ruleConfidence.push(rule && final === rule.priority ? 1 : prediction.confidence.priority);
     }
   }
   const heads: EvaluationReport['heads'] = {};

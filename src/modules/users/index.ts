@@ -1,5 +1,6 @@
 export { usersRoutes } from './users.routes';
-export { createUser, toUser } from './users.service';
+export { createUser, toUser, updateUser } from './users.service';
 export { findUserByEmail, findUserById } from './users.queries';
 export { hashPassword, verifyPassword } from './passwords';
 export { users, type UserRow } from './users.table';
+export { CreateUserBody } from './users.schema';

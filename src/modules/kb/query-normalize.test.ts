@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { correctWord, editDistance, normalizeQuery } from './query-normalize.js';
+
+const vocabulary = new Set(['password', 'reset', 'subscription', 'cancel', 'invoice', 'invoices', 'refund', 'webhook', 'sell', 'tell']);
+
+describe('normalizeQuery', () => {
+  it('lowercases, strips punctuation and builds an OR websearch query without stopwords', () => {
+    const result = normalizeQuery('How do I RESET my password?!', vocabulary);
+    expect(result.text).toBe('how do i reset my password');
+    expect(result.terms).toEqual(['reset', 'password']);
+    expect(result.websearch).toBe('reset or password');
+  });
+
+  it('fixes typos against the vocabulary and reports each correction', () => {
+    const result = normalizeQuery('cancle my subscripton', vocabulary);
+    expect(result.terms).toEqual(['cancel', 'subscription']);
+    expect(result.corrections).toEqual([
+      { from: 'cancle', to: 'cancel' },
+      { from: 'subscripton', to: 'subscription' },
+    ]);
+  });
+
+  it('ANDs the terms in all mode', () => {
+    expect(normalizeQuery('refund invoice', vocabulary, { mode: 'all' }).websearch).toBe('refund invoice');
+  });
+
+  it('leaves no websearch operators from user input', () => {
+    const { websearch } = normalizeQuery('"refund" -invoice OR (webhook)', vocabulary);
+    expect(websearch).toBe('refund or invoice or webhook');
+  });
+
+  it('keeps stopwords when the query has nothing else, quoting operator words', () => {
+    expect(normalizeQuery('or and', vocabulary).websearch).toBe('"or" or "and"');
+    expect(normalizeQuery('?!', vocabulary)).toEqual({ text: '', terms: [], corrections: [], websearch: '' });
+  });
+});
+
+describe('correctWord', () => {
+  it('does not change short words, numbers or known words', () => {
+    expect(correctWord('sel', vocabulary)).toBeNull();
+    expect(correctWord('sell', vocabulary)).toBeNull();
+    expect(correctWord('2fa', vocabulary)).toBeNull();
+    expect(correctWord('webhok', vocabulary)).toBe('webhook');
+  });
+
+  it('allows two edits only for long words', () => {
+    expect(correctWord('pasword', vocabulary)).toBe('password');
+    expect(correctWord('psasword', vocabulary)).toBe('password');
+    expect(correctWord('rfnd', vocabulary)).toBeNull();
+  });
+
+  it('prefers a candidate with the same first letter on equal distance', () => {
+    expect(correctWord('invoicex', new Set(['invoices', 'xnvoicex']))).toBe('invoices');
+  });
+});
+
+describe('editDistance', () => {
+  it('counts an adjacent swap as one edit', () => {
+    expect(editDistance('cancle', 'cancel')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  it('stops early once the distance exceeds the maximum', () => {
+    expect(editDistance('abcdefgh', 'zzzzzzzz', 2)).toBe(3);
+  });
+});
