@@ -32,4 +32,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Integration tests drive the whole app through the test harness.
+    files: ['src/**/*.test.ts', 'src/testing/**'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
 );
