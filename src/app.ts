@@ -8,11 +8,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context';
 import { installErrorHandling } from './core/http';
 import { auditRoutes } from './modules/audit';
+import { classifyRoutes } from './modules/classify';
 import { authRoutes, installAuth } from './modules/auth';
+import { dashboardRoutes } from './modules/dashboard';
 import { queuesRoutes } from './modules/queues';
 import { systemRoutes, VERSION } from './modules/system';
 import { publicTicketsRoutes, ticketsRoutes } from './modules/tickets';
-import { usersRoutes } from './modules/users';
+import { permissionsRoutes, usersRoutes } from './modules/users';
+import { registerWebApp } from './web';
 
 export interface BuildOptions {
   /** Sees every route as it is registered; the RBAC matrix test collects the route table with it. */
@@ -67,9 +70,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(systemRoutes(ctx, () => ({})));
   await app.register(authRoutes(ctx));
   await app.register(usersRoutes(ctx));
+  await app.register(permissionsRoutes());
   await app.register(auditRoutes(ctx));
   await app.register(queuesRoutes(ctx));
   await app.register(ticketsRoutes(ctx));
   await app.register(publicTicketsRoutes(ctx));
+  await app.register(classifyRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
+  await registerWebApp(app);
   return app;
 }

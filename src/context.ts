@@ -5,16 +5,16 @@ import { EventBus } from './core/events';
 import { JobRunner } from './core/jobs';
 import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
-import { fallbackClassifier, type TicketClassifier, type TicketsContext } from './modules/tickets';
+import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
+import type { TicketsContext } from './modules/tickets';
 
-export type AppContext = TicketsContext;
+export type AppContext = TicketsContext & ClassifyContext;
 
 export interface ContextOptions {
   config: Config;
   database?: Database;
   clock?: Clock;
   log?: Logger;
-  classifier?: TicketClassifier;
 }
 
 // Wires the process-wide parts once: the database is opened here and nowhere else.
@@ -24,7 +24,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CLARA_DATA_DIR }));
   const jobs = new JobRunner(database.db, clock, log.child({ part: 'jobs' }), config.CLARA_JOB_POLL_MS);
-  return {
+  const base = {
     config,
     database,
     db: database.db,
@@ -33,6 +33,8 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     jobs,
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
-    classifier: opts.classifier ?? fallbackClassifier,
   };
+  const ctx: AppContext = { ...base, classifier: new ActiveClassifier(base) };
+  registerClassifyJobs(ctx);
+  return ctx;
 }

@@ -7,3 +7,4 @@ export * from './modules/customers/customers.table';
 export * from './modules/queues/queues.table';
 export * from './modules/tickets/tickets.table';
 export * from './modules/audit/audit.table';
+export * from './modules/classify/classify.table';

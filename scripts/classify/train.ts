@@ -30,6 +30,8 @@ Usage: npx tsx scripts/classify/train.ts [options]
   --l2 <x>            L2 regularization strength (default ${DEFAULT_TRAIN_OPTIONS.l2})
   --date <YYYY-MM-DD> training date stored in the .meta.json (default: today, UTC)
   --include-nc        also train on support-tickets-en (CC BY-NC: not for shipped models)
+  --baseline <file>   compare with this artifact instead of the existing --out file
+  --sample <n>        train on every n-th training row only (quick retrains, tests)
   --force             write even if the new model scores worse than the current one
   -h, --help          show this help
 
@@ -44,6 +46,8 @@ const { values } = parseArgs({
     date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     'include-nc': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    sample: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -59,7 +63,8 @@ const feedback: LabeledExample[] = values.feedback.flatMap((file) =>
     e.category || !e.intent || !isIntent(e.intent) ? e : { ...e, category: INTENT_CATEGORY[e.intent] },
   ),
 );
-const examples = [...corpus.train, ...feedback];
+const every = Math.max(1, Number(values.sample));
+const examples = [...corpus.train.filter((_, i) => i % every === 0), ...feedback];
 console.log(`datasets: ${datasetsDir}`);
 console.log(`training rows: ${examples.length} (${feedback.length} feedback), held-out rows: ${corpus.test.length}`);
 
@@ -90,8 +95,9 @@ for (const head of HEADS) {
 }
 
 const out = path.resolve(values.out);
-if (existsSync(out)) {
-  const current = evaluateModel(loadClassifier(out).model, corpus.test);
+const baseline = values.baseline ? path.resolve(values.baseline) : out;
+if (existsSync(baseline)) {
+  const current = evaluateModel(loadClassifier(baseline).model, corpus.test);
   const decision = shouldPromote(report, current);
   console.log(`compared with ${current.modelId}: ${decision.promote ? 'promote' : 'keep current'} (${decision.reasons.join('; ')})`);
   if (!decision.promote && !values.force) {

@@ -9,7 +9,6 @@ import { openDatabase, type Database } from '../core/db';
 import type { Role } from '../core/rbac';
 import { bootstrap } from '../modules/setup';
 import { createUser } from '../modules/users';
-import type { TicketClassifier } from '../modules/tickets';
 
 export const ADMIN_EMAIL = 'admin@test.local';
 export const ADMIN_PASSWORD = 'admin-password-123';
@@ -71,10 +70,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   );
 }
 
-export async function createTestApp(opts: { config?: Partial<Config>; classifier?: TicketClassifier; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
-  const ctx = await createContext({ config: testConfig(opts.config), database, clock: opts.clock ?? clock, classifier: opts.classifier });
+  const ctx = await createContext({ config: testConfig(opts.config), database, clock: opts.clock ?? clock });
   await bootstrap(ctx);
   const app = await buildApp(ctx);
   await app.ready();

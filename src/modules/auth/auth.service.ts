@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { ROLE_PERMISSIONS, type Actor } from '../../core/rbac';
 import { hashToken, randomToken } from '../../core/secrets';
 import { recordAudit } from '../audit';
-import { findUserByEmail, findUserById, verifyPassword, users, type UserRow } from '../users';
+import { findUserByEmail, findUserById, hashPassword, verifyPassword, users, type UserRow } from '../users';
 import { eq } from 'drizzle-orm';
 import {
   deleteSession,
@@ -32,10 +32,18 @@ export function toMe(user: UserRow) {
   };
 }
 
+// An unknown email is checked against a throw-away hash, so the answer takes as long as for a wrong password.
+let dummyHash: Promise<string> | undefined;
+function timingDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomToken());
+  return dummyHash;
+}
+
 export async function login(ctx: CoreContext, limiter: LoginLimiter, input: LoginBody, meta: { ip: string; userAgent?: string }) {
   await limiter.beforeAttempt(meta.ip, input.email);
   const user = await findUserByEmail(ctx.db, input.email);
-  const ok = user?.active === true && (await verifyPassword(user.passwordHash, input.password));
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), input.password);
+  const ok = user?.active === true && passwordOk;
   if (!user || !ok) {
     await limiter.onFailure(input.email);
     await recordAudit(ctx, ctx.db, null, { action: 'auth.login_failed', targetType: 'user', targetId: user?.id, details: { email: input.email }, ip: meta.ip });

@@ -5,10 +5,11 @@ import { loadCorpus, resolveDatasetsDir } from './datasets.js';
 import { evaluateModel, type EvaluationReport } from './evaluate.js';
 import { QUEUES } from './routing.js';
 
-// Measured on the shipped artifact (see README): category accuracy CATEGORY_ACC_MEASURED,
-// ECE values per head; thresholds sit safely below / above those numbers.
+// Measured on the shipped artifact (README): category accuracy 0.976, ECE category 0.003,
+// priority 0.006, intent 0.022. Thresholds leave room for a retrain, not for a regression.
 const MIN_CATEGORY_ACCURACY = 0.95;
 const MAX_CATEGORY_ECE = 0.03;
+const MAX_PRIORITY_ECE = 0.03;
 const MAX_INTENT_ECE = 0.06;
 
 let classifier: Classifier;
@@ -34,6 +35,7 @@ describe('shipped classifier', () => {
 
   it('is calibrated: expected calibration error stays under the measured bound', () => {
     expect(heldOut.heads.category?.ece).toBeLessThan(MAX_CATEGORY_ECE);
+    expect(heldOut.heads.priority?.ece).toBeLessThan(MAX_PRIORITY_ECE);
     expect(heldOut.heads.intent?.ece).toBeLessThan(MAX_INTENT_ECE);
   });
 
@@ -59,7 +61,7 @@ describe('shipped classifier', () => {
       description: 'Our production is down and customers cannot check out. Please call me.',
     });
     expect(result.priority).toBe('urgent');
-    expect(result.rule?.reason).toMatch(/production down/);
+    expect(result.rule?.reason).toMatch(/production is down/);
     expect(result.queue).toBe('Technical Issues');
   });
 

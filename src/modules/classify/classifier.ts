@@ -4,7 +4,7 @@ import { FORMAT_VERSION, parseModel, type ClassifierModel } from './artifact.js'
 import type { ClassifyResult, TicketText } from './classify.schema.js';
 import type { HeadName } from './example.js';
 import { topTerms } from './explain.js';
-import { vectorize, type SparseVector } from './features.js';
+import { countTerms, vectorizeCounts, type SparseVector } from './features.js';
 import { INTENT_CATEGORY, isIntent, maxPriority, type Category, type Priority } from './labels.js';
 import { predictProba } from './linear-model.js';
 import { DEFAULT_ROUTING, routeTicket, type RoutingTable } from './routing.js';
@@ -80,7 +80,8 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
     model,
     classify(ticket) {
       const text = normalizeTicket(ticket);
-      const x = vectorize(model.vocab, text);
+      const counts = countTerms(text, model.vocab.config);
+      const x = vectorizeCounts(model.vocab, counts);
       const prediction = predictModel(model, x);
       const category = prediction.labels.category as Category;
       const modelPriority = prediction.labels.priority as Priority;
@@ -101,7 +102,7 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
           intent: round(prediction.confidence.intent),
         },
         model: { version, ...(options.trainedAt ? { trainedAt: options.trainedAt } : {}) },
-        top_terms: topTerms(model.vocab, model.heads.category, categoryIndex, text, x),
+        top_terms: topTerms(model.vocab, model.heads.category, categoryIndex, text, x, counts),
         ...(ruleApplied ? { rule: { reason: rule.reason } } : {}),
       };
     },

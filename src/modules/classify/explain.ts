@@ -1,4 +1,4 @@
-import { charNgrams, countTerms, type SparseVector, type Vocabulary } from './features.js';
+import { charNgrams, type SparseVector, type TermCounts, type Vocabulary } from './features.js';
 import type { SoftmaxHead } from './linear-model.js';
 import { tokenize } from './text-normalize.js';
 
@@ -13,6 +13,7 @@ export function topTerms(
   classIndex: number,
   normalized: string,
   x: SparseVector,
+  counts: TermCounts,
   limit = 5,
 ): string[] {
   const k = head.classes.length;
@@ -24,7 +25,7 @@ export function topTerms(
     contribution.set(x.indices[n], x.values[n] * (head.weights[base + classIndex] - mean));
   }
   const of = (index: number | undefined) => (index === undefined ? 0 : (contribution.get(index) ?? 0));
-  const { chars: gramCounts } = countTerms(normalized, vocab.config);
+  const gramCounts = counts.chars;
   const tokens = tokenize(normalized);
   const multiplicity = new Map<string, number>();
   for (const t of tokens) multiplicity.set(t, (multiplicity.get(t) ?? 0) + 1);

@@ -136,7 +136,10 @@ function weightBlock(counts: Map<string, number>, index: Map<string, number>, id
 
 /** Sublinear TF-IDF; word and char blocks are L2-normalized separately, then jointly. */
 export function vectorize(vocab: Vocabulary, normalized: string): SparseVector {
-  const counts = countTerms(normalized, vocab.config);
+  return vectorizeCounts(vocab, countTerms(normalized, vocab.config));
+}
+
+export function vectorizeCounts(vocab: Vocabulary, counts: TermCounts): SparseVector {
   const blocks = [
     weightBlock(counts.words, vocab.wordIndex, vocab.idf),
     weightBlock(counts.chars, vocab.charIndex, vocab.idf),

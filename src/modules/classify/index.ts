@@ -18,3 +18,8 @@ export { DEFAULT_ROUTING, QUEUES, routeTicket, type Queue, type RoutingTable } f
 export { normalizeTicket } from './text-normalize.js';
 export { DEFAULT_TRAIN_OPTIONS, trainClassifier, type TrainOptions, type TrainProgress, type TrainStage } from './train.js';
 export { detectUrgency, type UrgencyMatch } from './urgency-rules.js';
+export { ActiveClassifier } from './active-classifier';
+export { classifyRoutes } from './classify.routes';
+export { registerClassifyJobs } from './classify.jobs';
+export { feedbackJsonl } from './classify.service';
+export type { ClassifyContext } from './classify.context';

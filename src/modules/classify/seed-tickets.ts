@@ -1,16 +1,8 @@
 import type { LabeledExample } from './example.js';
 import { INTENT_CATEGORY, INTENTS, type Priority } from './labels.js';
 import { createRng } from './prng.js';
-import {
-  CLOSERS,
-  CONTEXT,
-  OPENERS,
-  PRIORITY_MODIFIERS,
-  REQUESTS,
-  SIGNATURES,
-  SLOTS,
-  TEMPLATES,
-} from './seed-templates.js';
+import { CLOSERS, CONTEXT, OPENERS, PRIORITY_MODIFIERS, REQUESTS, SIGNATURES, SLOTS } from './seed-phrases.js';
+import { TEMPLATES } from './seed-templates.js';
 
 function pick<T>(items: readonly T[], rng: () => number): T {
   return items[Math.floor(rng() * items.length)];

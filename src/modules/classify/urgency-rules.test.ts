@@ -5,7 +5,7 @@ describe('detectUrgency', () => {
   it('marks "production down" as urgent and names the keyword', () => {
     expect(detectUrgency('our production is down since 9am')).toEqual({
       priority: 'urgent',
-      reason: 'urgent keyword: "production down"',
+      reason: 'urgent keyword "production down" (matched "production is down")',
     });
   });
 

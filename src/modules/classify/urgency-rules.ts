@@ -37,11 +37,11 @@ const NEGATED = /\b(?:not|isn't|isnt|is not|no|non)[ -](?:an? )?(?:urgent|urgenc
 /** Keyword override on normalized text: raises priority, never lowers it. */
 export function detectUrgency(normalized: string): UrgencyMatch | undefined {
   const text = normalized.replace(NEGATED, ' ');
-  for (const [name, pattern] of URGENT_PATTERNS) {
-    if (pattern.test(text)) return { priority: 'urgent', reason: `urgent keyword: "${name}"` };
-  }
-  for (const [name, pattern] of HIGH_PATTERNS) {
-    if (pattern.test(text)) return { priority: 'high', reason: `high-priority keyword: "${name}"` };
+  for (const [priority, patterns] of [['urgent', URGENT_PATTERNS], ['high', HIGH_PATTERNS]] as const) {
+    for (const [name, pattern] of patterns) {
+      const match = pattern.exec(text);
+      if (match) return { priority, reason: `${priority} keyword "${name}" (matched "${match[0]}")` };
+    }
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
-import type { RetrievedChunk } from './answer.schema.js';
-import { chunkBody } from './chunker.js';
-import { parseMarkdownBlocks } from './markdown-blocks.js';
-import { analyzeTerms, splitSentences } from './text-analysis.js';
+import type { RetrievedChunk } from './answer.schema';
+import { chunkBody } from './chunker';
+import { parseMarkdownBlocks } from './markdown-blocks';
+import { analyzeTerms, splitSentences } from './text-analysis';
 
 export interface CandidateSentence {
   /** Index of the chunk in the score-sorted input. */

@@ -1,6 +1,6 @@
-import { candidateSentences, makeSnippet, type CandidateSentence } from './answer-sentences.js';
-import type { AnswerResult, Citation, RetrievedChunk } from './answer.schema.js';
-import { analyzeTerms, countTokens } from './text-analysis.js';
+import { candidateSentences, makeSnippet, type CandidateSentence } from './answer-sentences';
+import type { AnswerResult, Citation, RetrievedChunk } from './answer.schema';
+import { analyzeTerms, countTokens } from './text-analysis';
 
 export interface ExtractiveOptions {
   /** 1–3 sentences make an answer; default 3. */

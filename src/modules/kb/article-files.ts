@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleDraft } from './article-draft.schema.js';
-import { parseArticleMarkdown } from './front-matter.js';
+import type { ArticleDraft } from './article-draft.schema';
+import { parseArticleMarkdown } from './front-matter';
 
 export const DEMO_KB_DIR = fileURLToPath(new URL('../../../demo/kb/', import.meta.url));
 

@@ -1,5 +1,5 @@
-import type { MarkdownBlock } from './markdown-blocks.js';
-import { countTokens, splitSentences } from './text-analysis.js';
+import type { MarkdownBlock } from './markdown-blocks';
+import { countTokens, splitSentences } from './text-analysis';
 
 export type ContentBlock = Exclude<MarkdownBlock, { kind: 'heading' }>;
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleDraft } from './article-draft.schema.js';
-import { readArticleDirectory } from './article-files.js';
-import { CHUNK_DEFAULTS, chunkBody, chunkMarkdown, type Chunk } from './chunker.js';
-import { countTokens } from './text-analysis.js';
+import type { ArticleDraft } from './article-draft.schema';
+import { readArticleDirectory } from './article-files';
+import { CHUNK_DEFAULTS, chunkBody, chunkMarkdown, type Chunk } from './chunker';
+import { countTokens } from './text-analysis';
 
 const sentences = (n: number, topic: string) =>
   Array.from({ length: n }, (_, i) => `The ${topic} guide explains step ${i + 1} in plain words.`).join(' ');

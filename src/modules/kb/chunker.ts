@@ -1,6 +1,6 @@
-import { overlapTail, splitOversized, toUnit, type Unit } from './chunk-units.js';
-import { joinBlocks, parseMarkdownBlocks, type MarkdownBlock } from './markdown-blocks.js';
-import { countTokens, normalizeText } from './text-analysis.js';
+import { overlapTail, splitOversized, toUnit, type Unit } from './chunk-units';
+import { joinBlocks, parseMarkdownBlocks, type MarkdownBlock } from './markdown-blocks';
+import { countTokens, normalizeText } from './text-analysis';
 
 export interface Chunk {
   /** 0-based position within the article. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvToArticles, parseCsv } from './csv.js';
+import { csvToArticles, parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it('splits simple records on commas and line breaks', () => {

@@ -1,5 +1,5 @@
-import type { ArticleDraft, KbCategory } from './article-draft.schema.js';
-import { slugify } from './front-matter.js';
+import type { ArticleDraft, KbCategory } from './article-draft.schema';
+import { slugify } from './front-matter';
 
 /**
  * RFC 4180 CSV: fields separated by commas, records by CRLF, LF or CR; quoted

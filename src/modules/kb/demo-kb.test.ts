@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readArticleDirectory } from './article-files.js';
-import { countTokens } from './text-analysis.js';
+import { readArticleDirectory } from './article-files';
+import { countTokens } from './text-analysis';
 
 describe('demo knowledge base', () => {
   it('has 24 valid articles of 150–600 words with ## sections and a known category', async () => {

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractiveAnswer } from './answer.js';
-import { calibrate, evaluateRanking, splitByAnswer, type LabeledQuery } from './eval-metrics.js';
-import { parseCsv } from './csv.js';
-import { reciprocalRankFusion } from './fusion.js';
-import { createBm25Index, type LexicalHit } from './lexical-rank.js';
-import { normalizeQuery } from './query-normalize.js';
+import { extractiveAnswer } from './answer';
+import { calibrate, evaluateRanking, splitByAnswer, type LabeledQuery } from './eval-metrics';
+import { parseCsv } from './csv';
+import { reciprocalRankFusion } from './fusion';
+import { createBm25Index, type LexicalHit } from './lexical-rank';
+import { normalizeQuery } from './query-normalize';
 
 const { values: args } = parseArgs({
   options: {

@@ -69,7 +69,7 @@ function atThreshold(outcomes: readonly ScoredOutcome[], threshold: number) {
  * report precision and coverage (share auto-resolved) on `test` as Markdown.
  */
 export function calibrate(tune: readonly ScoredOutcome[], test: readonly ScoredOutcome[], target = 0.9): string {
-  const thresholds = Array.from({ length: 19 }, (_, i) => (i + 1) * 0.05);
+  const thresholds = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
   const chosen = thresholds.find((t) => atThreshold(tune, t).precision >= target);
   const lines = ['| threshold | held-out precision | held-out coverage |', '| --- | --- | --- |'];
   for (const t of thresholds.filter((_, i) => i % 2 === 1)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { parseArticleMarkdown, parseFrontMatter, slugify } from './front-matter.js';
+import { parseArticleMarkdown, parseFrontMatter, slugify } from './front-matter';
 
 describe('parseFrontMatter', () => {
   it('reads scalars, quoted strings, inline lists and dash lists', () => {

@@ -1,5 +1,5 @@
-import { ArticleDraft } from './article-draft.schema.js';
-import { normalizeText } from './text-analysis.js';
+import { ArticleDraft } from './article-draft.schema';
+import { normalizeText } from './text-analysis';
 
 export type FrontMatterValue = string | string[];
 

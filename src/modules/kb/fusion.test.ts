@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { reciprocalRankFusion } from './fusion.js';
+import { reciprocalRankFusion } from './fusion';
 
 describe('reciprocalRankFusion', () => {
   it('ranks an id found high in several lists above one found first in a single list', () => {
     const fused = reciprocalRankFusion([
       { name: 'fulltext', ids: ['a', 'b', 'c'] },
-      { name: 'vector', ids: ['d', 'b', 'a'] },
+      { name: 'vector', ids: ['d', 'b', 'e'] },
     ]);
-    expect(fused.map((r) => r.id)).toEqual(['b', 'a', 'd', 'c']);
+    expect(fused.map((r) => r.id)).toEqual(['b', 'a', 'd', 'c', 'e']);
     expect(fused[0]).toEqual({ id: 'b', score: 2 / 62, ranks: { fulltext: 2, vector: 2 } });
-    expect(fused[2].ranks).toEqual({ vector: 1 });
+    expect(fused[2]).toEqual({ id: 'd', score: 1 / 61, ranks: { vector: 1 } });
   });
 
   it('scales each list by its weight', () => {
@@ -28,17 +28,25 @@ describe('reciprocalRankFusion', () => {
     expect(top.score).toBe(1);
   });
 
-  it('breaks exact score ties by best rank, then list order, then id, whatever the input order', () => {
+  it('breaks exact score ties by the earlier list', () => {
     const lists = [
       { name: 'one', ids: ['m', 'z'] },
       { name: 'two', ids: ['a', 'q'] },
     ];
-    expect(reciprocalRankFusion(lists).map((r) => r.id)).toEqual(['m', 'a', 'q', 'z']);
-    const swapped = [
-      { name: 'one', ids: ['z', 'm'] },
-      { name: 'two', ids: ['q', 'a'] },
-    ];
-    expect(reciprocalRankFusion(swapped).map((r) => r.id)).toEqual(['z', 'q', 'a', 'm']);
+    expect(reciprocalRankFusion(lists).map((r) => r.id)).toEqual(['m', 'a', 'z', 'q']);
+  });
+
+  it('breaks ties that remain by id, so the input order of ids does not matter', () => {
+    const forward = reciprocalRankFusion([
+      { name: 'one', ids: ['y', 'x'] },
+      { name: 'two', ids: ['x', 'y'] },
+    ]);
+    const backward = reciprocalRankFusion([
+      { name: 'one', ids: ['x', 'y'] },
+      { name: 'two', ids: ['y', 'x'] },
+    ]);
+    expect(forward.map((r) => r.id)).toEqual(['x', 'y']);
+    expect(backward.map((r) => r.id)).toEqual(['x', 'y']);
   });
 
   it('prefers the id found in more lists when scores tie', () => {

@@ -1,7 +1,7 @@
-import { makeSnippet, plainInline } from './answer-sentences.js';
-import type { Citation, RetrievedChunk } from './answer.schema.js';
-import { chunkBody } from './chunker.js';
-import { countTokens } from './text-analysis.js';
+import { makeSnippet, plainInline } from './answer-sentences';
+import type { Citation, RetrievedChunk } from './answer.schema';
+import { chunkBody } from './chunker';
+import { countTokens } from './text-analysis';
 
 /** What the model must reply, alone, when the sources do not answer the question. */
 export const NO_ANSWER_REPLY = 'NO_ANSWER';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToMarkdownish } from './html-to-markdown.js';
+import { htmlToMarkdownish } from './html-to-markdown';
 
 describe('htmlToMarkdownish', () => {
   it('keeps headings, paragraphs and list items as Markdown', () => {

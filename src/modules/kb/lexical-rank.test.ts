@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBm25Index } from './lexical-rank.js';
+import { createBm25Index } from './lexical-rank';
 
 const docs = [
   { id: 'refunds', text: 'Refunds go back to the original card within ten business days.' },

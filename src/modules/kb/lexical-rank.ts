@@ -1,4 +1,4 @@
-import { analyzeTerms, words, type AnalyzeOptions } from './text-analysis.js';
+import { analyzeTerms, words, type AnalyzeOptions } from './text-analysis';
 
 export interface LexicalDocument {
   id: string;

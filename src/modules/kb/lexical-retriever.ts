@@ -1,7 +1,7 @@
-import type { RetrievedChunk } from './answer.schema.js';
-import { chunkMarkdown, type ChunkOptions } from './chunker.js';
-import { createBm25Index, type Bm25Options } from './lexical-rank.js';
-import { normalizeQuery } from './query-normalize.js';
+import type { RetrievedChunk } from './answer.schema';
+import { chunkMarkdown, type ChunkOptions } from './chunker';
+import { createBm25Index, type Bm25Options } from './lexical-rank';
+import { normalizeQuery, type NormalizedQuery } from './query-normalize';
 
 export interface SourceArticle {
   id: string;
@@ -11,6 +11,8 @@ export interface SourceArticle {
 
 export interface LexicalRetriever {
   readonly chunkCount: number;
+  /** The question as `search` sees it; give `.text` to `extractiveAnswer` so fixed typos count there too. */
+  normalize(question: string): NormalizedQuery;
   /** Typo-normalizes the question, then ranks chunks with BM25. */
   search(question: string, limit?: number): RetrievedChunk[];
 }
@@ -40,6 +42,7 @@ export function createLexicalRetriever(
   );
   return {
     chunkCount: chunks.length,
+    normalize: (question) => normalizeQuery(question, index.vocabulary),
     search(question, limit = 5) {
       const query = normalizeQuery(question, index.vocabulary).text;
       return index.search(query, limit).flatMap((hit) => {

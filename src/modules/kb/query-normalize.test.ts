@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctWord, editDistance, normalizeQuery } from './query-normalize.js';
+import { correctWord, editDistance, normalizeQuery } from './query-normalize';
 
 const vocabulary = new Set(['password', 'reset', 'subscription', 'cancel', 'invoice', 'invoices', 'refund', 'webhook', 'sell', 'tell']);
 

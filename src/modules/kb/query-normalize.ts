@@ -1,4 +1,4 @@
-import { isStopword, words } from './text-analysis.js';
+import { isStopword, words } from './text-analysis';
 
 export interface QueryCorrection {
   from: string;

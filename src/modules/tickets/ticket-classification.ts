@@ -9,8 +9,6 @@ export interface TicketClassification {
   category: Category;
   priority: Priority;
   intent: string | null;
-  /** Queue chosen by routing; must name an existing queue, else General Support is used. */
-  queueName: string;
   /** Stored in ticket.metadata.classification (confidences, model version, reasons). */
   details?: Record<string, unknown>;
 }
@@ -18,8 +16,11 @@ export interface TicketClassification {
 // The seam where the classifier plugs in: tickets only know this interface.
 export interface TicketClassifier {
   classify(input: ClassificationInput): TicketClassification | Promise<TicketClassification>;
+  /** The queue for final labels, given or predicted (admins edit the routing table). */
+  route(labels: { category: Category; priority: Priority }): string | Promise<string>;
 }
 
 export const fallbackClassifier: TicketClassifier = {
-  classify: () => ({ category: 'general', priority: 'normal', intent: null, queueName: 'General Support', details: { model: 'none' } }),
+  classify: () => ({ category: 'general', priority: 'normal', intent: null, details: { model: 'none' } }),
+  route: () => 'General Support',
 };

@@ -42,25 +42,28 @@ async function resolveCustomerId(tx: Db, input: NewTicket, now: Date): Promise<s
 
 // The one intake path for every channel: classify what is missing, route, stamp SLA, record history.
 export async function createTicket(ctx: TicketsContext, actor: Actor, input: NewTicket) {
-  const needsClassification = !input.category || !input.priority || !input.queueId;
+  const needsClassification = !input.category || !input.priority;
   const classification = needsClassification
     ? await ctx.classifier.classify({ subject: input.subject, description: input.description })
     : null;
+  const priority = input.priority ?? classification?.priority ?? 'normal';
+  const category = input.category ?? classification?.category ?? 'general';
+  // Routing reads settings through ctx.db: it must happen outside the transaction (PGlite has one connection).
+  const queueName = input.queueId ? null : await ctx.classifier.route({ category, priority });
   const now = ctx.clock.now();
   const ticket = await ctx.db.transaction(async (tx) => {
     const customerId = await resolveCustomerId(tx, input, now);
     const queue = input.queueId
       ? await findQueueById(tx, input.queueId)
-      : ((await findQueueByName(tx, classification?.queueName ?? DEFAULT_QUEUE)) ?? (await findQueueByName(tx, DEFAULT_QUEUE)));
+      : ((await findQueueByName(tx, queueName ?? DEFAULT_QUEUE)) ?? (await findQueueByName(tx, DEFAULT_QUEUE)));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
-    const priority = input.priority ?? classification?.priority ?? 'normal';
     const due = await slaDeadlines(tx, priority, now);
     const metadata = { ...(input.metadata ?? {}), ...(classification?.details ? { classification: classification.details } : {}) };
     const row = await insertTicket(tx, {
       subject: input.subject,
       description: input.description,
       channel: input.channel,
-      category: input.category ?? classification?.category ?? 'general',
+      category,
       priority,
       intent: input.intent ?? classification?.intent ?? null,
       tags: [...new Set(input.tags ?? [])],

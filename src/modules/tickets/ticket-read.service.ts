@@ -24,6 +24,8 @@ export async function getTicket(ctx: TicketsContext, ref: string) {
 }
 
 const Cursor = z.object({ v: z.union([z.string(), z.number()]), id: z.string().uuid(), s: z.string() });
+// The value must be one the database accepts for the sort column, else a tampered cursor becomes a 500.
+const CursorValue = { int: z.number().int().min(-2_147_483_648).max(2_147_483_647), timestamptz: z.string().datetime() };
 
 export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTicketsQuery) {
   const assigneeId = q.assignee_id === 'none' ? null : q.assignee_id === 'me' ? (actor.id ?? undefined) : q.assignee_id;
@@ -42,7 +44,7 @@ export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTick
   const pageWhere = [...where];
   if (q.cursor) {
     const c = decodeCursor(q.cursor, Cursor);
-    const badValue = sort.cast === 'timestamptz' ? Number.isNaN(Date.parse(String(c.v))) : !Number.isFinite(Number(c.v));
+    const badValue = !CursorValue[sort.cast].safeParse(c.v).success;
     if (c.s !== q.sort || badValue) throw new AppError('VALIDATION_FAILED', 'The cursor does not fit this sort order.');
     pageWhere.push(afterCursorWhere(sort, c.v, c.id));
   }

@@ -138,6 +138,8 @@ export async function countTickets(db: Db, where: SQL[]): Promise<number> {
 
 const PRIORITY_RANK = sql`(case ${tickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
 
+const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
+
 export interface TicketSort {
   expr: SQL;
   cast: 'timestamptz' | 'int';
@@ -153,6 +155,17 @@ export function ticketSort(sort: string): TicketSort {
     return { expr: PRIORITY_RANK, cast: 'int', descending: false, valueOf: (r) => rank[r.priority] };
   }
   if (field === 'number') return { expr: sql`${tickets.number}`, cast: 'int', descending, valueOf: (r) => r.number };
+  if (field === 'first_response_due_at' || field === 'resolution_due_at') {
+    const column = field === 'first_response_due_at' ? tickets.firstResponseDueAt : tickets.resolutionDueAt;
+    const key = field === 'first_response_due_at' ? 'firstResponseDueAt' : 'resolutionDueAt';
+    // Keyset comparison needs a non-null key: tickets without a deadline sort after every real one.
+    return {
+      expr: sql`coalesce(${column}, ${NO_DEADLINE}::timestamptz)`,
+      cast: 'timestamptz',
+      descending,
+      valueOf: (r) => (r[key] ?? new Date(NO_DEADLINE)).toISOString(),
+    };
+  }
   if (field === 'updated_at') {
     return { expr: sql`${tickets.updatedAt}`, cast: 'timestamptz', descending, valueOf: (r) => r.updatedAt.toISOString() };
   }

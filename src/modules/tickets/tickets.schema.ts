@@ -44,7 +44,18 @@ export const UpdateTicketBody = z
   .refine((b) => Object.keys(b).some((k) => k !== 'comment'), 'send at least one field to change');
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBody>;
 
-export const TICKET_SORTS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-number', 'number', 'priority'] as const;
+// The due-date sorts run soonest first, tickets without a deadline last.
+export const TICKET_SORTS = [
+  '-created_at',
+  'created_at',
+  '-updated_at',
+  'updated_at',
+  '-number',
+  'number',
+  'priority',
+  'first_response_due_at',
+  'resolution_due_at',
+] as const;
 
 export const ListTicketsQuery = z.object({
   status: z.enum(STATUSES).optional(),

@@ -19,8 +19,8 @@ async function newTicket(overrides: Record<string, unknown> = {}) {
 }
 
 describe('creating tickets', () => {
-  it('creates a ticket with a number, default routing, SLA deadlines and a created history row', async () => {
-    const res = await agent.request('POST', '/api/tickets', validTicketBody());
+  it('creates a ticket with a number, the given labels, SLA deadlines and a created history row', async () => {
+    const res = await agent.request('POST', '/api/tickets', validTicketBody({ category: 'general', priority: 'normal' }));
     expect(res.statusCode).toBe(201);
     const ticket = res.json();
     expect(ticket.number).toBeGreaterThanOrEqual(1001);
@@ -106,7 +106,7 @@ describe('reading tickets', () => {
 
 describe('changing tickets', () => {
   it('changes priority, recomputes the SLA and records old and new values', async () => {
-    const ticket = await newTicket();
+    const ticket = await newTicket({ priority: 'normal' });
     const res = await agent.request('PATCH', `/api/tickets/${ticket.id}`, { priority: 'high', comment: 'customer is blocked' });
     expect(res.statusCode).toBe(200);
     const updated = res.json();
@@ -137,7 +137,7 @@ describe('changing tickets', () => {
   });
 
   it('rolls back the ticket change when part of the update fails', async () => {
-    const ticket = await newTicket();
+    const ticket = await newTicket({ priority: 'normal' });
     const res = await lead.request('PATCH', `/api/tickets/${ticket.id}`, { priority: 'urgent', assignee_id: '00000000-0000-4000-8000-000000000000' });
     expect(res.statusCode).toBe(404);
     const after = (await agent.request('GET', `/api/tickets/${ticket.id}`)).json();

@@ -1,4 +1,5 @@
 export { usersRoutes } from './users.routes';
+export { permissionsRoutes } from './permissions.routes';
 export { createUser, toUser, updateUser } from './users.service';
 export { findUserByEmail, findUserById } from './users.queries';
 export { hashPassword, verifyPassword } from './passwords';

@@ -31,7 +31,13 @@ export async function findUsers(db: Db, f: { role?: Role; active?: boolean; q?: 
   return db.select().from(users).where(and(...where)).orderBy(asc(users.name)).limit(1000);
 }
 
+// Locks the active admin rows, so two transactions demoting different admins cannot both see "another one is left".
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .for('update');
   return rows.length;
 }

@@ -1,0 +1,79 @@
+import type { CoreContext } from '../../core/context';
+import { getSetting } from '../../core/settings';
+import type { ClassificationInput, TicketClassification, TicketClassifier } from '../tickets';
+import { createClassifier, loadClassifier, type Classifier } from './classifier.js';
+import { parseModel } from './artifact.js';
+import { findActiveModel, findActiveModelId } from './classify.queries';
+import { DEFAULT_ROUTING, routeTicket, type RoutingTable } from './routing.js';
+import type { ClassifyResult } from './classify.schema.js';
+import type { Category, Priority } from './labels.js';
+
+export const ROUTING_SETTING = 'classifier.routing';
+const REFRESH_MS = 30_000;
+
+// The model in use: the shipped artifact until an admin-triggered retrain is promoted in the
+// database. Other processes pick a new model up within REFRESH_MS.
+export class ActiveClassifier implements TicketClassifier {
+  private model: Classifier;
+  private modelRowId: string | null = null;
+  private routing: RoutingTable = DEFAULT_ROUTING;
+  private checkedAt = 0;
+
+  constructor(private readonly ctx: Pick<CoreContext, 'db' | 'log' | 'clock'>, shipped: Classifier = loadClassifier()) {
+    this.model = shipped;
+  }
+
+  get source(): 'shipped' | 'retrained' {
+    return this.modelRowId ? 'retrained' : 'shipped';
+  }
+
+  get current(): Classifier {
+    return this.model;
+  }
+
+  get routingTable(): RoutingTable {
+    return this.routing;
+  }
+
+  async refresh(force = false): Promise<void> {
+    const now = Date.now();
+    if (!force && now - this.checkedAt < REFRESH_MS) return;
+    this.checkedAt = now;
+    this.routing = (await getSetting<RoutingTable>(this.ctx.db, ROUTING_SETTING)) ?? DEFAULT_ROUTING;
+    const activeId = await findActiveModelId(this.ctx.db);
+    if (activeId === this.modelRowId) return;
+    const row = activeId ? await findActiveModel(this.ctx.db) : null;
+    if (row) {
+      this.model = createClassifier(parseModel(row.artifact), { trainedAt: String(row.meta.trainedAt ?? row.createdAt.toISOString()) });
+      this.modelRowId = row.id;
+      this.ctx.log.info({ version: this.model.version }, 'classifier model loaded from the database');
+    }
+  }
+
+  async predict(input: ClassificationInput): Promise<ClassifyResult> {
+    await this.refresh();
+    const result = this.model.classify(input);
+    return { ...result, queue: routeTicket(result, this.routing) };
+  }
+
+  async route(labels: { category: Category; priority: Priority }): Promise<string> {
+    await this.refresh();
+    return routeTicket(labels, this.routing);
+  }
+
+  async classify(input: ClassificationInput): Promise<TicketClassification> {
+    const r = await this.predict(input);
+    return {
+      category: r.category,
+      priority: r.priority,
+      intent: r.intent,
+      details: {
+        confidence: r.confidence,
+        model: r.model,
+        top_terms: r.top_terms,
+        ...(r.rule ? { rule: r.rule } : {}),
+        classified_at: this.ctx.clock.now().toISOString(),
+      },
+    };
+  }
+}

@@ -1,0 +1,14 @@
+export { ArticleDraft, KbCategory } from './article-draft.schema';
+export { AnswerResult, Citation, RetrievedChunk } from './answer.schema';
+export { DEFAULT_AUTO_RESOLVE_THRESHOLD, extractiveAnswer, retrievalMargin, shouldAutoResolve } from './answer';
+export { DEMO_KB_DIR, readArticleDirectory } from './article-files';
+export { CHUNK_DEFAULTS, chunkBody, chunkMarkdown, formatChunkText, type Chunk, type ChunkOptions } from './chunker';
+export { csvToArticles, parseCsv } from './csv';
+export { parseArticleMarkdown, parseFrontMatter, slugify } from './front-matter';
+export { reciprocalRankFusion, type FusedResult, type RankedList } from './fusion';
+export { buildGroundedPrompt, NO_ANSWER_REPLY, parseCitations, type GroundedPrompt } from './grounded-prompt';
+export { htmlToMarkdownish } from './html-to-markdown';
+export { createBm25Index, type Bm25Index } from './lexical-rank';
+export { createLexicalRetriever, type LexicalRetriever, type SourceArticle } from './lexical-retriever';
+export { normalizeQuery, type NormalizedQuery } from './query-normalize';
+export { countTokens } from './text-analysis';
