@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { installErrorHandling } from './core/http';
 import { auditRoutes } from './modules/audit';
 import { classifyRoutes } from './modules/classify';
+import { kbRoutes } from './modules/kb';
 import { authRoutes, installAuth } from './modules/auth';
 import { dashboardRoutes } from './modules/dashboard';
 import { queuesRoutes } from './modules/queues';
@@ -67,7 +68,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installAuth(app, ctx);
-  await app.register(systemRoutes(ctx, () => ({})));
+  await app.register(
+    systemRoutes(ctx, () => ({
+      retrieval: ctx.kb.mode,
+      features: {
+        semantic_search: { enabled: ctx.kb.mode === 'hybrid', detail: ctx.kb.reason },
+        llm_answers: { enabled: Boolean(ctx.kb.llm), detail: ctx.kb.llm ? `LLM ${ctx.kb.llm.model}` : 'no CLARA_LLM_URL: extractive answers with citations' },
+      },
+    })),
+  );
   await app.register(authRoutes(ctx));
   await app.register(usersRoutes(ctx));
   await app.register(permissionsRoutes());
@@ -77,6 +86,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicTicketsRoutes(ctx));
   await app.register(classifyRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
+  await app.register(kbRoutes(ctx));
   await registerWebApp(app);
   return app;
 }

@@ -6,9 +6,10 @@ import { JobRunner } from './core/jobs';
 import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
+import { KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import type { TicketsContext } from './modules/tickets';
 
-export type AppContext = TicketsContext & ClassifyContext;
+export type AppContext = TicketsContext & ClassifyContext & KbContext;
 
 export interface ContextOptions {
   config: Config;
@@ -34,7 +35,11 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
   };
-  const ctx: AppContext = { ...base, classifier: new ActiveClassifier(base) };
+  const ctx: AppContext = { ...base, classifier: new ActiveClassifier(base), kb: new KbRuntime(base) };
   registerClassifyJobs(ctx);
+  registerKbJobs(ctx);
+  subscribeAutoAnswer(ctx);
+  // The embedding model may take a while (or fail): retrieval runs full-text until it is ready.
+  ctx.kb.start().catch((err: unknown) => log.error({ err }, 'knowledge-base start failed'));
   return ctx;
 }

@@ -8,3 +8,4 @@ export * from './modules/queues/queues.table';
 export * from './modules/tickets/tickets.table';
 export * from './modules/audit/audit.table';
 export * from './modules/classify/classify.table';
+export * from './modules/kb/kb.table';

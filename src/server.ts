@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { createContext, type AppContext } from './context';
 import type { Config } from './core/config';
 import { bootstrap, type AdminLogin } from './modules/setup';
+import { embedAllMissing } from './modules/kb';
 
 export interface RunningClara {
   ctx: AppContext;
@@ -15,6 +16,11 @@ export async function startClara(config: Config): Promise<RunningClara> {
   const { admin, demoLoaded } = await bootstrap(ctx);
   const app = await buildApp(ctx);
   if (config.CLARA_JOBS) ctx.jobs.start();
+  // Chunks written before the embedding model was ready get their vectors once it is.
+  void ctx.kb
+    .start()
+    .then(() => embedAllMissing(ctx))
+    .catch((err: unknown) => ctx.log.error({ err }, 'embedding the knowledge base failed'));
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const port = new URL(address).port;
   const url = config.CLARA_PUBLIC_URL ?? `http://localhost:${port}`;

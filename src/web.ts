@@ -23,7 +23,7 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Pro
   });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+    const wantsHtml = path === '/' || (req.headers.accept ?? '').includes('text/html');
     if (SERVER_PATHS.test(path) || !wantsHtml) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -19,6 +19,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      onwarn(warning, warn) {
+        // zod ships /* @__PURE__ */ comments in spots Rollup ignores; harmless and not ours to fix.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
       output: {
         // Libraries change less often than our code: separate chunks keep browser caches warm across releases.
         manualChunks: (id) => {

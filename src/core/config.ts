@@ -24,6 +24,15 @@ export const ConfigSchema = z.object({
   CLARA_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(30),
   CLARA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CLARA_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  CLARA_EMBEDDINGS: z.enum(['auto', 'transformers', 'ollama', 'off']).default('auto'),
+  CLARA_EMBEDDING_MODEL: z.string().default('Xenova/all-MiniLM-L6-v2'),
+  CLARA_MODEL_DIR: z.string().optional(),
+  CLARA_OLLAMA_URL: z.string().url().optional(),
+  CLARA_OLLAMA_EMBED_MODEL: z.string().default('all-minilm'),
+  CLARA_LLM_URL: z.string().url().optional(),
+  CLARA_LLM_MODEL: z.string().default('llama3.1:8b'),
+  CLARA_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  CLARA_AUTORESOLVE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.85),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'customers:read',
   'customers:write',
   'queues:read',
+  'kb:read',
+  'kb:write',
   'users:read',
   'users:manage',
   'tokens:manage',
@@ -19,9 +21,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ['tickets:read', 'customers:read', 'queues:read'];
+const VIEWER: Permission[] = ['tickets:read', 'customers:read', 'queues:read', 'kb:read'];
 const AGENT: Permission[] = [...VIEWER, 'tickets:write', 'tickets:close', 'customers:write', 'users:read'];
-const LEAD: Permission[] = [...AGENT, 'tickets:assign', 'settings:read', 'audit:read', 'system:read'];
+const LEAD: Permission[] = [...AGENT, 'tickets:assign', 'kb:write', 'settings:read', 'audit:read', 'system:read'];
 
 // The one permission table: routes declare a permission, a single hook enforces it.
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

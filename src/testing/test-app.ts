@@ -64,6 +64,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       CLARA_ADMIN_EMAIL: ADMIN_EMAIL,
       CLARA_ADMIN_PASSWORD: ADMIN_PASSWORD,
       CLARA_LOGIN_MAX_PER_IP: '100000',
+      CLARA_EMBEDDINGS: 'off',
       CLARA_PUBLIC_INTAKE_PER_MINUTE: '100000',
     },
     overrides,
@@ -74,6 +75,7 @@ export async function createTestApp(opts: { config?: Partial<Config>; clock?: Cl
   const database = await openTestDatabase();
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
   const ctx = await createContext({ config: testConfig(opts.config), database, clock: opts.clock ?? clock });
+  await ctx.kb.start();
   await bootstrap(ctx);
   const app = await buildApp(ctx);
   await app.ready();

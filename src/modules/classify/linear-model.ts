@@ -60,7 +60,8 @@ export function trainSoftmax(
       for (let c = 0; c < k; c++) z[c] = params[wSize + c];
       for (let n = 0; n < indices.length; n++) {
         const base = indices[n] * k;
-        for (let c = 0; c < k; c++) z[c] += values[n] * params[base + c];
+        const v = values[n];
+        for (let c = 0; c < k; c++) z[c] += v * params[base + c];
       }
       let max = -Infinity;
       for (let c = 0; c < k; c++) max = Math.max(max, z[c]);
@@ -70,7 +71,8 @@ export function trainSoftmax(
       for (let c = 0; c < k; c++) z[c] = (z[c] / sum - (c === labels[i] ? 1 : 0)) * inv;
       for (let n = 0; n < indices.length; n++) {
         const base = indices[n] * k;
-        for (let c = 0; c < k; c++) grad[base + c] += values[n] * z[c];
+        const v = values[n];
+        for (let c = 0; c < k; c++) grad[base + c] += v * z[c];
       }
       for (let c = 0; c < k; c++) grad[wSize + c] += z[c];
     }

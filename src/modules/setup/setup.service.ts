@@ -5,6 +5,7 @@ import { ensureDefaultQueuesAndSlas } from '../queues';
 import { addStaffMessage, createTicket, updateTicket, type TicketsContext } from '../tickets';
 import { createUser, findUserByEmail } from '../users';
 import { DEMO_STAFF, DEMO_TICKETS } from './demo-data';
+import { DEMO_KB_DIR, importArticles, readDrafts, type KbContext } from '../kb';
 
 export interface AdminLogin {
   email: string;
@@ -22,7 +23,7 @@ export async function ensureAdmin(ctx: TicketsContext): Promise<AdminLogin> {
 }
 
 // Loaded once per database (remembered in settings), so a restart never duplicates it.
-export async function loadDemoData(ctx: TicketsContext): Promise<boolean> {
+export async function loadDemoData(ctx: TicketsContext & KbContext): Promise<boolean> {
   if (await getSetting(ctx.db, 'demo.loaded')) return false;
   const staff = new Map<string, string>();
   for (const s of DEMO_STAFF) {
@@ -48,11 +49,13 @@ export async function loadDemoData(ctx: TicketsContext): Promise<boolean> {
     if (t.reply) await addStaffMessage(ctx, agent, ticket.id, { body: t.reply, internal: false });
     if (t.status && t.status !== 'open') await updateTicket(ctx, agent, ticket.id, { status: t.status });
   }
+  // The knowledge base comes after the tickets so the demo tickets keep the states written above.
+  await importArticles(ctx, await readDrafts(DEMO_KB_DIR));
   await setSetting(ctx.db, 'demo.loaded', true, null, ctx.clock.now());
   return true;
 }
 
-export async function bootstrap(ctx: TicketsContext): Promise<{ admin: AdminLogin; demoLoaded: boolean }> {
+export async function bootstrap(ctx: TicketsContext & KbContext): Promise<{ admin: AdminLogin; demoLoaded: boolean }> {
   await ensureDefaultQueuesAndSlas(ctx.db);
   const admin = await ensureAdmin(ctx);
   const demoLoaded = ctx.config.CLARA_DEMO ? await loadDemoData(ctx) : false;

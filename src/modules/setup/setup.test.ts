@@ -19,6 +19,7 @@ async function startOnDisk(env: Record<string, string> = {}) {
   const config = testConfig({ CLARA_DATA_DIR: dir, CLARA_DEMO: true, CLARA_ADMIN_PASSWORD: undefined, ...env });
   const database = await openDatabase({ dataDir: dir });
   const ctx = await createContext({ config, database });
+  await ctx.kb.start();
   const result = await bootstrap(ctx);
   return { ctx, result };
 }
@@ -56,6 +57,7 @@ describe('configuration', () => {
   it('uses CLARA_ADMIN_PASSWORD when set and prints no password', async () => {
     const config = testConfig({ CLARA_ADMIN_EMAIL: 'boss@example.com', CLARA_ADMIN_PASSWORD: 'given-password-1' });
     const ctx = await createContext({ config, database: await openDatabase({ dataDir: 'memory://' }) });
+    await ctx.kb.start();
     const { admin, demoLoaded } = await bootstrap(ctx);
     expect(admin).toEqual({ email: 'boss@example.com', created: true });
     expect(demoLoaded).toBe(false);

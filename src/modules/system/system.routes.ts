@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { CoreContext } from '../../core/context';
+import { Health } from './system.schema';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-const Health = z.object({
-  status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  uptime_seconds: z.number(),
-  db: z.object({ driver: z.enum(['pglite', 'postgres']), vector: z.boolean(), ok: z.boolean() }),
-  jobs: z.object({ pending: z.number(), running: z.number(), completed: z.number(), dead: z.number() }),
-  features: z.record(z.string(), z.object({ enabled: z.boolean(), detail: z.string() })),
-});
+type Feature = { enabled: boolean; detail: string };
 
-export function systemRoutes(ctx: CoreContext, features: () => Record<string, { enabled: boolean; detail: string }>): FastifyPluginAsyncZod {
+export function systemRoutes(ctx: CoreContext, extras: () => { retrieval: 'hybrid' | 'fulltext'; features: Record<string, Feature> }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
@@ -29,18 +22,20 @@ export function systemRoutes(ctx: CoreContext, features: () => Record<string, { 
         } catch {
           ok = false;
         }
+        const extra = extras();
         const body = {
           status: ok ? ('ok' as const) : ('degraded' as const),
           version: VERSION,
           uptime_seconds: Math.round(process.uptime()),
           db: { driver: ctx.database.driver, vector: ctx.database.vector, ok },
           jobs,
+          retrieval: extra.retrieval,
           features: {
-            semantic_search: {
+            pgvector: {
               enabled: ctx.database.vector,
               detail: ctx.database.vector ? 'pgvector available' : 'pgvector is not installed in this PostgreSQL: semantic search is off, full-text search only',
             },
-            ...features(),
+            ...extra.features,
           },
         };
         return reply.status(ok ? 200 : 503).send(body);

@@ -17,7 +17,10 @@ describe('operations endpoints', () => {
     expect(body).toMatchObject({ status: 'ok', db: { driver: expectedDriver, ok: true }, jobs: { pending: 0, dead: 0 } });
     // PGlite bundles pgvector; Debian's PostgreSQL here does not, and health must say so.
     expect(body.db.vector).toBe(t.ctx.database.vector);
-    expect(body.features.semantic_search.enabled).toBe(body.db.vector);
+    expect(body.features.pgvector.enabled).toBe(body.db.vector);
+    // Tests run without an embedding model: retrieval is full-text and health says why.
+    expect(body.retrieval).toBe('fulltext');
+    expect(body.features.semantic_search).toMatchObject({ enabled: false, detail: expect.stringContaining('off') });
     if (expectedDriver === 'pglite') expect(body.db.vector).toBe(true);
   });
 

@@ -7,3 +7,6 @@ export { fallbackClassifier, type TicketClassifier, type TicketClassification, t
 export type { TicketsContext } from './tickets.context';
 export * from './ticket-fields';
 export { tickets, ticketMessages, ticketHistory, type TicketRow } from './tickets.table';
+export { attachSuggestion, resolveWithAutoAnswer, type AutoAnswer } from './ticket-automation.service';
+export { getTicket } from './ticket-read.service';
+export { TicketRef } from './tickets.schema';

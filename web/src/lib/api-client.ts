@@ -84,6 +84,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not call the 401 handler (the session probe and the login form expect 401). */
   quiet401?: boolean;
+  /** Non-2xx statuses whose body is a normal answer (/health answers 503 with its report). */
+  okStatuses?: number[];
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -113,7 +115,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}, fet
     throw new ApiError(0, NETWORK_ERROR_CODE, 'Cannot reach the Clara server. Check your connection and try again.');
   }
   const text = await res.text();
-  if (!res.ok) {
+  if (!res.ok && !opts.okStatuses?.includes(res.status)) {
     const error = toApiError(res.status, text);
     if (error.isUnauthenticated && !opts.quiet401) onUnauthenticated?.();
     throw error;

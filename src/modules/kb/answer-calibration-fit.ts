@@ -1,0 +1,144 @@
+// Reproduces CALIBRATION in answer-calibration.ts: npx tsx src/modules/kb/answer-calibration-fit.ts
+//
+// Reads ONLY the tune split of eval/kb-demo and eval/bank-faq, runs each question
+// through the product's retrieval and extractive answer (in-memory PGlite,
+// full-text), and fits a logistic model of "the first citation is relevant"
+// (unanswerable → 0) by Newton's method with an L2 penalty on the weights.
+// bank-faq has no unanswerable questions and a different style, so its rows get
+// a small weight; that weight and the penalty are chosen by leave-one-out
+// log-loss on the kb-demo tune questions. Deterministic: no random numbers.
+import { createContext } from '../../context';
+import { openDatabase } from '../../core/db';
+import { testConfig } from '../../testing/test-app';
+import { featureVector, FEATURE_NAMES, type AnswerFeatures } from './answer-calibration';
+import { loadEvalDataset } from './eval-dataset';
+import { importArticles } from './kb-import.service';
+import { extractiveWithFeatures } from './kb-answer.service';
+
+export interface Row {
+  x: number[];
+  y: 0 | 1;
+  w: number;
+  source: string;
+  id: string;
+  unanswerable: boolean;
+}
+
+export interface LogisticModel {
+  intercept: number;
+  weights: number[];
+}
+
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c || m[c][c] === 0) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => (row[i] === 0 ? 0 : row[n] / row[i]));
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Weighted L2-penalized logistic regression (intercept not penalized), Newton–Raphson. */
+export function fitLogistic(rows: readonly Row[], lambda: number, iterations = 50): LogisticModel {
+  const d = rows[0].x.length + 1;
+  let beta = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (const r of rows) {
+      const x = [1, ...r.x];
+      const p = sigmoid(x.reduce((s, v, i) => s + v * beta[i], 0));
+      for (let i = 0; i < d; i++) {
+        grad[i] += r.w * (p - r.y) * x[i];
+        for (let j = 0; j < d; j++) hess[i][j] += r.w * p * (1 - p) * x[i] * x[j];
+      }
+    }
+    for (let i = 1; i < d; i++) {
+      grad[i] += lambda * beta[i];
+      hess[i][i] += lambda;
+    }
+    hess[0][0] += 1e-9;
+    const step = solve(hess, grad);
+    beta = beta.map((b, i) => b - step[i]);
+    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+  }
+  return { intercept: beta[0], weights: beta.slice(1) };
+}
+
+export const predict = (m: LogisticModel, x: readonly number[]) =>
+  sigmoid(m.intercept + x.reduce((s, v, i) => s + v * m.weights[i], 0));
+
+async function tuneRows(folder: string, weight: number): Promise<Row[]> {
+  const ctx = await createContext({ config: testConfig(), database: await openDatabase({ dataDir: 'memory://' }) });
+  await ctx.kb.start();
+  const ds = await loadEvalDataset(folder);
+  await importArticles(ctx, ds.articles);
+  const rows: Row[] = [];
+  for (const q of ds.questions.filter((q) => q.split === 'tune')) {
+    const { hits, extractive, features } = await extractiveWithFeatures(ctx, q.question);
+    if (!features) continue; // no answer: never auto-resolved, nothing to calibrate
+    const cited = extractive.citations[0]?.articleId;
+    const slug = hits.find((h) => h.articleId === cited)?.slug ?? null;
+    const y = slug !== null && q.relevant.includes(slug) ? 1 : 0;
+    rows.push({ x: featureVector(features as AnswerFeatures), y, w: weight, source: folder, id: q.id, unanswerable: q.relevant.length === 0 });
+  }
+  await ctx.database.close();
+  return rows;
+}
+
+function logLoss(m: LogisticModel, rows: readonly Row[]): number {
+  const eps = 1e-6;
+  return rows.reduce((s, r) => {
+    const p = Math.min(1 - eps, Math.max(eps, predict(m, r.x)));
+    return s - (r.y === 1 ? Math.log(p) : Math.log(1 - p));
+  }, 0) / rows.length;
+}
+
+async function main() {
+  const demo = await tuneRows('eval/kb-demo', 1);
+  const bank = await tuneRows('eval/bank-faq', 1);
+  const count = (rows: Row[]) => `${rows.length} rows, ${rows.filter((r) => r.y === 1).length} positive, ${rows.filter((r) => r.unanswerable).length} unanswerable`;
+  console.error(`kb-demo tune: ${count(demo)}; bank-faq tune: ${count(bank)}`);
+
+  // Leave-one-out over kb-demo tune; bank-faq rows always train, at per-row weight b.
+  const bankWeights = [0, 0.01, 0.02, 0.05, 0.1];
+  const lambdas = [0.03, 0.1, 0.3, 1, 3];
+  let best = { loss: Infinity, b: 0, lambda: 0 };
+  for (const b of bankWeights) {
+    const bankRows = bank.map((r) => ({ ...r, w: b }));
+    for (const lambda of lambdas) {
+      let loss = 0;
+      demo.forEach((held, i) => {
+        const train = [...demo.filter((_, j) => j !== i), ...(b > 0 ? bankRows : [])];
+        loss += logLoss(fitLogistic(train, lambda), [held]);
+      });
+      loss /= demo.length;
+      console.error(`bank weight ${b}  lambda ${lambda}  LOO log-loss ${loss.toFixed(4)}`);
+      if (loss < best.loss - 1e-12) best = { loss, b, lambda };
+    }
+  }
+  const train = [...demo, ...(best.b > 0 ? bank.map((r) => ({ ...r, w: best.b })) : [])];
+  const model = fitLogistic(train, best.lambda);
+  console.error(`picked bank weight ${best.b}, lambda ${best.lambda} (LOO log-loss ${best.loss.toFixed(4)})`);
+  for (const r of demo.filter((r) => r.unanswerable || predict(model, r.x) >= 0.7)) {
+    console.error(`  ${r.id.padEnd(24)} y=${r.y}  p=${predict(model, r.x).toFixed(3)}`);
+  }
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  console.log(`// fit ${new Date().toISOString().slice(0, 10)} on kb-demo tune (${demo.length}) + bank-faq tune (${bank.length}, per-row weight ${best.b}), L2 lambda ${best.lambda}`);
+  console.log(`// features: ${FEATURE_NAMES.join(', ')}`);
+  console.log('export const CALIBRATION = {');
+  console.log(`  intercept: ${round(model.intercept)},`);
+  console.log(`  weights: [${model.weights.map(round).join(', ')}],`);
+  console.log('} as const;');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,99 @@
+// Calibrated answer confidence: P(the answer's first citation answers the question).
+//
+// A few features are read from what retrieval and the extractive answer return,
+// then mapped to a probability by a small logistic model. The coefficients below
+// were fit ONLY on tune-split questions (eval/kb-demo tune, plus eval/bank-faq tune
+// down-weighted because that set has no unanswerable questions) by
+// `npx tsx src/modules/kb/answer-calibration-fit.ts`, which prints this block.
+// Label: 1 when auto-resolving with the first citation would be correct,
+// 0 otherwise (every unanswerable question is 0). Re-run the script and paste its
+// output here whenever retrieval, chunking or the extractive answer change.
+import type { AnswerResult } from './answer.schema';
+import { analyzeTerms } from './text-analysis';
+
+/** What the features need from a retrieved hit (a structural subset of `RetrievedHit`). */
+export interface CalibrationHit {
+  articleId: string;
+  text: string;
+  scores: { fulltext: number | null; vector: number | null };
+}
+
+export interface AnswerFeatures {
+  /** `extractiveAnswer`'s heuristic confidence, [0,1]. */
+  extractive: number;
+  /** Best raw ts_rank_cd (normalization 1) of a chunk of the cited article; 0 when full-text did not find it. */
+  topScore: number;
+  /** (own − rival) / max(own, rival) over raw full-text scores, by article, in [−1, 1]; 1 when no other article matched. */
+  margin: number;
+  /** Share of the question's content terms found anywhere in the cited article's retrieved chunks (title and headings included). */
+  articleCoverage: number;
+  /** Share of the question's content terms found in the answer sentences. */
+  answerCoverage: number;
+  /** Number of distinct content terms of the question (stopwords dropped, stem-lite). */
+  terms: number;
+}
+
+export const FEATURE_NAMES = ['extractive', 'logTopScore', 'margin', 'articleCoverage', 'answerCoverage', 'logTerms'] as const;
+
+/** Feature vector the model reads (same order as FEATURE_NAMES). */
+export function featureVector(f: AnswerFeatures): number[] {
+  return [
+    f.extractive,
+    Math.log10(Math.max(0, f.topScore) + 0.001),
+    f.margin,
+    f.articleCoverage,
+    f.answerCoverage,
+    Math.log(1 + f.terms),
+  ];
+}
+
+const share = (terms: readonly string[], found: ReadonlySet<string>) =>
+  terms.length === 0 ? 0 : terms.filter((t) => found.has(t)).length / terms.length;
+
+/**
+ * Features of one answer. `question` should be the normalized question (as passed
+ * to `extractiveAnswer`); `hits` are the retrieved chunks with their raw scores.
+ */
+export function answerFeatures(question: string, hits: readonly CalibrationHit[], answer: AnswerResult): AnswerFeatures {
+  const terms = [...new Set(analyzeTerms(question))];
+  const cited = answer.citations[0]?.articleId;
+  const best = new Map<string, number>();
+  for (const h of hits) {
+    const s = h.scores.fulltext ?? 0;
+    best.set(h.articleId, Math.max(best.get(h.articleId) ?? 0, s));
+  }
+  const own = cited === undefined ? 0 : (best.get(cited) ?? 0);
+  const rival = Math.max(0, ...[...best].filter(([id]) => id !== cited).map(([, s]) => s));
+  const top = Math.max(own, rival);
+  const margin = top > 0 ? (own - rival) / top : 0;
+  const articleTerms = new Set(hits.filter((h) => h.articleId === cited).flatMap((h) => analyzeTerms(h.text)));
+  const answerTerms = new Set(analyzeTerms(answer.answer));
+  return {
+    extractive: answer.confidence,
+    topScore: own,
+    margin,
+    articleCoverage: share(terms, articleTerms),
+    answerCoverage: share(terms, answerTerms),
+    terms: terms.length,
+  };
+}
+
+// --- fitted by answer-calibration-fit.ts (paste its output below) ---
+export const CALIBRATION = {
+  intercept: 0,
+  weights: [0, 0, 0, 0, 0, 0],
+} as const;
+// --- end of fitted block ---
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Logistic model over `featureVector`; returns a probability in [0,1], rounded to 3 decimals. */
+export function calibrate(
+  f: AnswerFeatures,
+  model: { intercept: number; weights: readonly number[] } = CALIBRATION,
+): number {
+  const x = featureVector(f);
+  const z = model.intercept + x.reduce((sum, v, i) => sum + v * (model.weights[i] ?? 0), 0);
+  const p = sigmoid(z);
+  return Number.isFinite(p) ? Math.round(p * 1000) / 1000 : 0;
+}

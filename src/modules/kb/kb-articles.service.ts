@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../core/db';
+import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/rbac';
+import type { CreateArticleBody, UpdateArticleBody } from './kb.api.schema';
+import type { KbContext } from './kb.context';
+import { findArticle, findArticles, findVersions, insertArticle, insertVersion, slugTaken, updateArticleRow } from './kb.queries';
+import type { KbArticleRow, KbStatus } from './kb.table';
+import { REINDEX_JOB } from './kb-index.service';
+import { toArticle } from './kb-view';
+import { slugify } from './front-matter';
+
+const authorOf = (actor: Actor) => (actor.type === 'user' ? actor.id : null);
+
+async function uniqueSlug(tx: Db, wanted: string): Promise<string> {
+  const base = slugify(wanted).slice(0, 100) || 'article';
+  if (!(await slugTaken(tx, base))) return base;
+  return `${base}-${randomBytes(3).toString('hex')}`;
+}
+
+async function enqueueReindex(ctx: KbContext, tx: Db, a: KbArticleRow) {
+  await ctx.jobs.enqueue(tx, REINDEX_JOB, { articleId: a.id, version: a.version }, { singletonKey: `${a.id}:${a.version}` });
+}
+
+export async function createArticle(ctx: KbContext, actor: Actor, input: CreateArticleBody) {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    if (input.slug && (await slugTaken(tx, input.slug))) throw new AppError('CONFLICT', `The slug "${input.slug}" is taken.`);
+    const article = await insertArticle(tx, {
+      slug: input.slug ?? (await uniqueSlug(tx, input.title)),
+      title: input.title,
+      body: input.body,
+      category: input.category,
+      tags: input.tags,
+      status: input.status,
+      authorId: authorOf(actor),
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: input.status === 'published' ? now : null,
+    });
+    await insertVersion(tx, { articleId: article.id, version: 1, title: article.title, body: article.body, authorId: article.authorId, createdAt: now });
+    await enqueueReindex(ctx, tx, article);
+    return article;
+  });
+  return toArticle(row);
+}
+
+export async function updateArticle(ctx: KbContext, actor: Actor, ref: string, input: UpdateArticleBody) {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await findArticle(tx, ref, { lock: true });
+    if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
+    const contentChanged = (input.title !== undefined && input.title !== before.title) || (input.body !== undefined && input.body !== before.body);
+    const version = contentChanged ? before.version + 1 : before.version;
+    const after = await updateArticleRow(tx, before.id, { ...input, version, updatedAt: now });
+    if (contentChanged) {
+      await insertVersion(tx, { articleId: after.id, version, title: after.title, body: after.body, authorId: authorOf(actor), createdAt: now });
+      await enqueueReindex(ctx, tx, after);
+    }
+    return after;
+  });
+  return toArticle(row);
+}
+
+export async function setArticleStatus(ctx: KbContext, ref: string, status: KbStatus) {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await findArticle(tx, ref, { lock: true });
+    if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
+    if (before.status === status) return before;
+    return updateArticleRow(tx, before.id, { status, updatedAt: now, ...(status === 'published' ? { publishedAt: now } : {}) });
+  });
+  return toArticle(row);
+}
+
+// Soft delete: the article and its versions stay for the record; its chunks go so it never surfaces.
+export async function deleteArticle(ctx: KbContext, ref: string) {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const before = await findArticle(tx, ref, { lock: true });
+    if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
+    await updateArticleRow(tx, before.id, { deletedAt: now, status: 'draft', updatedAt: now });
+    await enqueueReindex(ctx, tx, before);
+  });
+  ctx.kb.vocabulary = null;
+}
+
+export async function getArticle(ctx: KbContext, ref: string) {
+  const row = await findArticle(ctx.db, ref);
+  if (!row) throw new AppError('NOT_FOUND', 'Article not found.');
+  return toArticle(row);
+}
+
+export async function listArticles(ctx: KbContext, q: Parameters<typeof findArticles>[1]) {
+  const { items, total } = await findArticles(ctx.db, q);
+  return { items: items.map((a) => toArticle(a)), total };
+}
+
+export async function listVersions(ctx: KbContext, ref: string) {
+  const article = await findArticle(ctx.db, ref);
+  if (!article) throw new AppError('NOT_FOUND', 'Article not found.');
+  const rows = await findVersions(ctx.db, article.id);
+  return {
+    items: rows.map((v) => ({ version: v.version, title: v.title, body: v.body, author_id: v.authorId, created_at: v.createdAt.toISOString() })),
+  };
+}
+
+export async function getPublishedArticle(ctx: KbContext, slug: string) {
+  const a = await findArticle(ctx.db, slug);
+  if (!a || a.status !== 'published') throw new AppError('NOT_FOUND', 'Article not found.');
+  return { slug: a.slug, title: a.title, body: a.body, category: a.category, updated_at: a.updatedAt.toISOString() };
+}

@@ -1,0 +1,50 @@
+import { shouldAutoResolve } from './answer';
+import type { KbContext } from './kb.context';
+import { askKb } from './kb-answer.service';
+import { attachSuggestion, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
+
+type Ctx = KbContext & TicketsContext;
+const ANSWERED_CHANNELS = new Set(['web', 'chat', 'email']);
+
+function questionOf(ticket: { subject: string; description: string }): string {
+  return `${ticket.subject}\n${ticket.description}`;
+}
+
+function replyBody(answer: string, citations: { title: string }[]): string {
+  const sources = citations.map((c, i) => `[${i + 1}] ${c.title}`).join('\n');
+  return `${answer}\n\nSources:\n${sources}\n\nIf this does not solve your problem, just reply and a person from our team will take over.`;
+}
+
+// Clara answers a new ticket by itself only above the confidence bar and never for urgent tickets;
+// below it, the agent gets the answer as a suggestion.
+export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'resolved' | 'suggested' | 'skipped'> {
+  const ticket = await getTicket(ctx, ticketId);
+  if (ticket.status !== 'open' || !ANSWERED_CHANNELS.has(ticket.channel)) return 'skipped';
+  const result = await askKb(ctx, questionOf(ticket));
+  if (!result.answer) return 'skipped';
+  const citations = result.citations.map((c) => ({ article_id: c.article_id, title: c.title, chunk_id: c.chunk_id }));
+  if (ticket.priority !== 'urgent' && shouldAutoResolve(result.confidence, ctx.config.CLARA_AUTORESOLVE_THRESHOLD)) {
+    const done = await resolveWithAutoAnswer(ctx, ticket.id, {
+      body: replyBody(result.answer, result.citations),
+      confidence: result.confidence,
+      citations,
+      mode: result.mode,
+    });
+    if (done) return 'resolved';
+  }
+  await attachSuggestion(ctx, ticket.id, { answer: result.answer, confidence: result.confidence, mode: result.mode, citations });
+  return 'suggested';
+}
+
+export async function ticketSuggestion(ctx: Ctx, ref: string) {
+  const ticket = await getTicket(ctx, ref);
+  const result = await askKb(ctx, questionOf(ticket));
+  return { ticket_id: ticket.id, ...result };
+}
+
+export function subscribeAutoAnswer(ctx: Ctx): void {
+  ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
+    if (actorType === 'automation') return;
+    await autoAnswerTicket(ctx, ticketId);
+  });
+}

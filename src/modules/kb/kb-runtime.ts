@@ -1,0 +1,37 @@
+import type { CoreContext } from '../../core/context';
+import { loadEmbedder, type Embedder, type EmbedderState } from './embedder';
+import { ensureVectorSchema } from './kb-vector';
+import { createLlmClient, type LlmClient } from './llm';
+
+// Process-wide retrieval parts: the embedder loads in the background and never blocks start-up.
+export class KbRuntime {
+  private state: EmbedderState = { embedder: null, reason: 'loading the embedding model' };
+  private loading: Promise<void> | null = null;
+  readonly llm: LlmClient | null;
+  vocabulary: { words: ReadonlySet<string>; stamp: string; checkedAt: number } | null = null;
+
+  constructor(private readonly ctx: Pick<CoreContext, 'config' | 'log' | 'database'>) {
+    this.llm = createLlmClient(ctx.config);
+  }
+
+  start(): Promise<void> {
+    this.loading ??= (async () => {
+      if (this.ctx.database.vector) await ensureVectorSchema(this.ctx.database.db);
+      this.state = await loadEmbedder(this.ctx.config, this.ctx.log, this.ctx.database.vector);
+      this.ctx.log.info({ retrieval: this.mode, reason: this.state.reason }, 'knowledge-base retrieval ready');
+    })();
+    return this.loading;
+  }
+
+  get embedder(): Embedder | null {
+    return this.state.embedder;
+  }
+
+  get mode(): 'hybrid' | 'fulltext' {
+    return this.state.embedder ? 'hybrid' : 'fulltext';
+  }
+
+  get reason(): string {
+    return this.state.reason;
+  }
+}

@@ -1,0 +1,120 @@
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../core/db';
+import { kbArticles, kbArticleVersions, kbChunks, type KbArticleRow, type KbStatus } from './kb.table';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findArticle(db: Db, ref: string, opts: { lock?: boolean } = {}): Promise<KbArticleRow | null> {
+  const where = and(UUID.test(ref) ? eq(kbArticles.id, ref) : eq(kbArticles.slug, ref), isNull(kbArticles.deletedAt));
+  const q = db.select().from(kbArticles).where(where);
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function slugTaken(db: Db, slug: string): Promise<boolean> {
+  const [row] = await db.select({ id: kbArticles.id }).from(kbArticles).where(eq(kbArticles.slug, slug));
+  return Boolean(row);
+}
+
+export async function insertArticle(db: Db, values: typeof kbArticles.$inferInsert): Promise<KbArticleRow> {
+  const [row] = await db.insert(kbArticles).values(values).returning();
+  return row!;
+}
+
+export async function updateArticleRow(db: Db, id: string, values: Partial<typeof kbArticles.$inferInsert>): Promise<KbArticleRow> {
+  const [row] = await db.update(kbArticles).set(values).where(eq(kbArticles.id, id)).returning();
+  return row!;
+}
+
+export async function insertVersion(db: Db, values: typeof kbArticleVersions.$inferInsert): Promise<void> {
+  await db.insert(kbArticleVersions).values(values);
+}
+
+export async function findVersions(db: Db, articleId: string) {
+  return db.select().from(kbArticleVersions).where(eq(kbArticleVersions.articleId, articleId)).orderBy(desc(kbArticleVersions.version));
+}
+
+export async function findArticles(db: Db, f: { status?: KbStatus; category?: string; q?: string; limit: number; offset: number }) {
+  const where: SQL[] = [isNull(kbArticles.deletedAt)];
+  if (f.status) where.push(eq(kbArticles.status, f.status));
+  if (f.category) where.push(eq(kbArticles.category, f.category as KbArticleRow['category']));
+  if (f.q) where.push(or(ilike(kbArticles.title, `%${f.q}%`), ilike(kbArticles.body, `%${f.q}%`))!);
+  const [items, [total]] = await Promise.all([
+    db.select().from(kbArticles).where(and(...where)).orderBy(asc(kbArticles.title), asc(kbArticles.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(kbArticles).where(and(...where)),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export interface NewChunk {
+  ordinal: number;
+  headingPath: string[];
+  text: string;
+  tokenCount: number;
+}
+
+export async function replaceChunks(db: Db, articleId: string, chunks: NewChunk[]): Promise<{ id: string; text: string }[]> {
+  await db.delete(kbChunks).where(eq(kbChunks.articleId, articleId));
+  if (chunks.length === 0) return [];
+  return db
+    .insert(kbChunks)
+    .values(chunks.map((c) => ({ articleId, ordinal: c.ordinal, headingPath: c.headingPath, heading: c.headingPath.join(' > '), text: c.text, tokenCount: c.tokenCount })))
+    .returning({ id: kbChunks.id, text: kbChunks.text });
+}
+
+export async function deleteChunks(db: Db, articleId: string): Promise<void> {
+  await db.delete(kbChunks).where(eq(kbChunks.articleId, articleId));
+}
+
+export interface ChunkHit {
+  chunk_id: string;
+  article_id: string;
+  slug: string;
+  title: string;
+  heading_path: string[];
+  text: string;
+  rank: number;
+  snippet: string;
+}
+
+// Only published, not deleted articles are searchable; the join enforces it for every query.
+export async function fulltextSearch(db: Db, websearch: string, limit: number): Promise<ChunkHit[]> {
+  if (!websearch.trim()) return [];
+  return queryRows<ChunkHit>(
+    db,
+    sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
+        select c.id as chunk_id, a.id as article_id, a.slug, a.title, c.heading_path, c.text,
+               ts_rank_cd(c.search_vector, q.query, 1) as rank,
+               ts_headline('english', c.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet
+        from kb_chunks c join kb_articles a on a.id = c.article_id, q
+        where a.status = 'published' and a.deleted_at is null and c.search_vector @@ q.query
+        order by rank desc, c.id
+        limit ${limit}`,
+  );
+}
+
+export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHit, 'rank' | 'snippet'>[]> {
+  if (ids.length === 0) return [];
+  return queryRows(
+    db,
+    sql`select c.id as chunk_id, a.id as article_id, a.slug, a.title, c.heading_path, c.text
+        from kb_chunks c join kb_articles a on a.id = c.article_id
+        where c.id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`} and a.status = 'published' and a.deleted_at is null`,
+  );
+}
+
+export async function chunkStamp(db: Db): Promise<string> {
+  const [row] = await queryRows<{ n: number; v: string | null }>(
+    db,
+    sql`select count(*)::int as n, max(a.updated_at)::text as v from kb_chunks c join kb_articles a on a.id = c.article_id`,
+  );
+  return `${row?.n ?? 0}:${row?.v ?? ''}`;
+}
+
+export async function chunkVocabulary(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ w: string }>(
+    db,
+    sql`select distinct w from kb_chunks c, regexp_split_to_table(lower(c.text), '[^a-z0-9]+') as w where length(w) between 2 and 30`,
+  );
+  return rows.map((r) => r.w);
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  uptime_seconds: z.number(),
+  db: z.object({ driver: z.enum(['pglite', 'postgres']), vector: z.boolean(), ok: z.boolean() }),
+  jobs: z.object({ pending: z.number(), running: z.number(), completed: z.number(), dead: z.number() }),
+  retrieval: z.enum(['hybrid', 'fulltext']),
+  features: z.record(z.string(), z.object({ enabled: z.boolean(), detail: z.string() })),
+});
+export type Health = z.infer<typeof Health>;

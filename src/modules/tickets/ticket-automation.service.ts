@@ -1,0 +1,52 @@
+import { AppError } from '../../core/errors';
+import type { TicketsContext } from './tickets.context';
+import { insertHistory, insertMessage, lockTicket, updateTicketRow } from './tickets.queries';
+
+export interface AutoAnswer {
+  body: string;
+  confidence: number;
+  citations: { article_id: string; title: string; chunk_id: string }[];
+  mode: string;
+}
+
+const automation = { actorType: 'automation', actorId: null };
+
+// Clara answers and resolves in one transaction; a customer reply reopens the ticket as usual.
+export async function resolveWithAutoAnswer(ctx: TicketsContext, ticketId: string, answer: AutoAnswer): Promise<boolean> {
+  const now = ctx.clock.now();
+  const resolved = await ctx.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+    if (ticket.status !== 'open' || ticket.firstRespondedAt) return false;
+    const message = await insertMessage(tx, {
+      ticketId: ticket.id,
+      authorType: 'automation',
+      channel: ticket.channel,
+      body: answer.body,
+      metadata: { auto_answer: true, confidence: answer.confidence, citations: answer.citations, mode: answer.mode },
+      createdAt: now,
+    });
+    await updateTicketRow(tx, ticket.id, {
+      status: 'resolved',
+      resolvedAt: now,
+      firstRespondedAt: now,
+      updatedAt: now,
+      metadata: { ...ticket.metadata, auto_resolved: true, auto_answer: { confidence: answer.confidence, citations: answer.citations, message_id: message.id } },
+    });
+    await insertHistory(tx, [
+      { ticketId: ticket.id, ...automation, action: 'auto_answered', newValue: { message_id: message.id, confidence: answer.confidence }, createdAt: now },
+      { ticketId: ticket.id, ...automation, action: 'status_changed', oldValue: 'open', newValue: 'resolved', comment: 'answered from the knowledge base', createdAt: now },
+    ]);
+    return true;
+  });
+  if (resolved) await ctx.events.emit('ticket.updated', { ticketId, changes: ['auto_answered', 'status_changed'], actorType: 'automation' });
+  return resolved;
+}
+
+export async function attachSuggestion(ctx: TicketsContext, ticketId: string, suggestion: Record<string, unknown>): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    if (!ticket) return;
+    await updateTicketRow(tx, ticket.id, { metadata: { ...ticket.metadata, kb_suggestion: suggestion } });
+  });
+}

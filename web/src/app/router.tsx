@@ -1,0 +1,49 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import type { Permission } from '@shared/core/rbac';
+import { RequirePermission } from '../components/require-permission';
+import { AuditPage } from './routes/audit';
+import { DashboardPage } from './routes/dashboard';
+import { InboxPage } from './routes/inbox';
+import { LoginPage } from './routes/login';
+import { NotFoundPage } from './routes/not-found';
+import { SettingsPage } from './routes/settings';
+import { SupportPage } from './routes/support';
+import { SupportStatusPage } from './routes/support-status';
+import { SystemPage } from './routes/system';
+import { TicketPage } from './routes/ticket';
+import { UsersPage } from './routes/users';
+import { SessionGate } from './session-gate';
+import { Shell } from './shell';
+
+const guarded = (permission: Permission, page: React.ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    // The customer side needs no login.
+    { path: '/support', element: <SupportPage /> },
+    { path: '/support/status/:token', element: <SupportStatusPage /> },
+    {
+      element: (
+        <SessionGate>
+          <Outlet />
+        </SessionGate>
+      ),
+      children: [
+        {
+          element: <Shell />,
+          children: [
+            { index: true, element: guarded('tickets:read', <DashboardPage />) },
+            { path: 'tickets', element: guarded('tickets:read', <InboxPage />) },
+            { path: 'tickets/:ref', element: guarded('tickets:read', <TicketPage />) },
+            { path: 'users', element: guarded('users:read', <UsersPage />) },
+            { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+            { path: 'system', element: guarded('system:read', <SystemPage />) },
+            { path: 'settings', element: guarded('settings:read', <SettingsPage />) },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,21 @@
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
+import { ErrorState, LoadingState } from '../../components/page-states';
+import { useHealth } from '../../features/system/api/health';
+import { HealthPanel } from '../../features/system/components/health-panel';
+
+export function SystemPage() {
+  const health = useHealth();
+  return (
+    <Stack gap="md">
+      <PageHeader title="System" description="Health of this Clara server; refreshes every 15 seconds." />
+      {health.isPending ? (
+        <LoadingState />
+      ) : health.isError ? (
+        <ErrorState error={health.error} onRetry={() => void health.refetch()} title="Health check failed" />
+      ) : (
+        <HealthPanel health={health.data} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { PublicCreated, PublicCreateTicketBody, PublicTicket } from '@shared/modules/tickets/tickets.schema';
+import { api } from '../../../lib/api-client';
+
+export type PublicTicket = z.infer<typeof PublicTicket>;
+export type PublicCreated = z.infer<typeof PublicCreated>;
+
+const key = (token: string) => ['public-ticket', token] as const;
+
+export function useCreatePublicTicket() {
+  return useMutation({ mutationFn: (body: PublicCreateTicketBody) => api.post<PublicCreated>('/api/public/tickets', body) });
+}
+
+export function usePublicTicket(token: string) {
+  return useQuery({
+    queryKey: key(token),
+    queryFn: ({ signal }) => api.get<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}`, undefined, signal),
+    refetchInterval: 60_000,
+  });
+}
+
+export function usePublicReply(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}/messages`, { body }),
+    onSuccess: (ticket) => queryClient.setQueryData(key(token), ticket),
+  });
+}

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Health } from '@shared/modules/system/system.schema';
+import { apiRequest } from '../../../lib/api-client';
+
+export type { Health };
+
+export function useHealth() {
+  return useQuery({
+    queryKey: ['health'],
+    // A degraded Clara answers 503 with the same report: show it rather than an error.
+    queryFn: ({ signal }) => apiRequest<Health>('/health', { signal, okStatuses: [503] }),
+    refetchInterval: 15_000,
+  });
+}

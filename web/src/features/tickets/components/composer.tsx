@@ -1,0 +1,69 @@
+import { Alert, Button, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import { useAddMessage } from '../api/add-message';
+
+export function Composer({ ticketId, ticketRef, disabledReason }: { ticketId: string; ticketRef: string; disabledReason?: string }) {
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [body, setBody] = useState('');
+  const add = useAddMessage(ticketId, ticketRef);
+  const note = mode === 'note';
+
+  const send = () => {
+    if (!body.trim() || add.isPending || disabledReason) return;
+    add.mutate({ body: body.trim(), internal: note }, { onSuccess: () => setBody('') });
+  };
+
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      style={note ? { background: 'var(--mantine-color-yellow-light)', borderColor: 'var(--mantine-color-yellow-6)', borderStyle: 'dashed' } : undefined}
+    >
+      <Stack gap="xs">
+        <SegmentedControl
+          aria-label="Message type"
+          size="xs"
+          value={mode}
+          onChange={(v) => setMode(v as 'reply' | 'note')}
+          data={[
+            { value: 'reply', label: 'Reply to customer' },
+            { value: 'note', label: 'Internal note' },
+          ]}
+          style={{ alignSelf: 'flex-start' }}
+        />
+        {disabledReason && (
+          <Text size="sm" c="dimmed">
+            {disabledReason}
+          </Text>
+        )}
+        {add.isError && (
+          <Alert color="red" variant="light" role="alert" p="xs">
+            {errorMessage(add.error)}
+          </Alert>
+        )}
+        <Textarea
+          label={note ? 'Internal note (only staff see it)' : 'Reply (the customer sees it)'}
+          placeholder={note ? 'Write a note for your team…' : 'Write your reply…'}
+          autosize
+          minRows={3}
+          maxRows={12}
+          value={body}
+          disabled={!!disabledReason}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          onKeyDown={getHotkeyHandler([['mod+Enter', send]])}
+        />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> to send
+          </Text>
+          <Button onClick={send} loading={add.isPending} disabled={!body.trim() || !!disabledReason} color={note ? 'yellow' : 'indigo'} c={note ? 'dark' : undefined}>
+            {note ? 'Add note' : 'Send reply'}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
