@@ -22,8 +22,10 @@ export default defineConfig({
           // Builds web/dist once (only when stale); runs only when e2e files are part of the run.
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
-          // One Clara server and one Chromium at a time: the machine has two cores.
+          // One Clara server and one Chromium at a time, after the other projects: the machine has two cores,
+          // and a browser plus a server next to the database tests would slow both past their timeouts.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,13 +1,25 @@
-// npm run bench: ticket create/list throughput and latency against a running Clara server
-// (64 connections, autocannon), on PGlite and on PostgreSQL, beside the raw cost of the same inserts.
+// npm run bench [-- --only api|classifier]
+// api: ticket create/list throughput and latency against a running Clara server (64 connections,
+// autocannon), on PGlite and on PostgreSQL, beside the raw cost of the same inserts.
+// classifier: model load time, per-ticket latency and Banking77 training time, in process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchClassifier, printClassifierTable } from './classifier';
 import { rawInsertRate, type RawTarget } from './raw-inserts';
+
+const PARTS = ['api', 'classifier'] as const;
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+if (args.only !== undefined && !PARTS.some((p) => p === args.only)) {
+  console.error(`--only must be one of: ${PARTS.join(', ')}`);
+  process.exit(1);
+}
+const runs = (part: (typeof PARTS)[number]) => args.only === undefined || args.only === part;
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
@@ -99,7 +111,7 @@ async function benchServer(driver: string, env: Record<string, string>, raw: Raw
   }
 }
 
-async function main() {
+async function benchApi() {
   const rows: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'clara-bench-'));
   try {
@@ -137,4 +149,5 @@ async function main() {
   }
 }
 
-await main();
+if (runs('api')) await benchApi();
+if (runs('classifier')) printClassifierTable(benchClassifier());

@@ -10,6 +10,11 @@ import { installErrorHandling } from './core/http';
 import { auditRoutes } from './modules/audit';
 import { classifyRoutes } from './modules/classify';
 import { kbRoutes } from './modules/kb';
+import { escalationRoutes } from './modules/escalation';
+import { notificationsRoutes } from './modules/notifications';
+import { slaAdminRoutes } from './modules/sla';
+import { calendarRoutes, meetingsRoutes } from './modules/meetings';
+import { tasksRoutes } from './modules/tasks';
 import { authRoutes, installAuth } from './modules/auth';
 import { dashboardRoutes } from './modules/dashboard';
 import { queuesRoutes } from './modules/queues';
@@ -27,7 +32,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: ctx.config.CLARA_TRUST_PROXY,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -87,6 +92,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(classifyRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(kbRoutes(ctx));
+  await app.register(slaAdminRoutes(ctx));
+  await app.register(escalationRoutes(ctx));
+  await app.register(notificationsRoutes(ctx));
+  await app.register(meetingsRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
+  await app.register(tasksRoutes(ctx));
   await registerWebApp(app);
   return app;
 }

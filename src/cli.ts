@@ -10,6 +10,7 @@ import { CreateUserBody, createUser, findUserByEmail, updateUser } from './modul
 import { generatePassword } from './core/secrets';
 import { systemActor } from './core/rbac';
 import { banner, startClara } from './server';
+import { addClassifierEvalCommand, addTrainCommand } from './cli/classifier-commands';
 
 const cliActor = { ...systemActor };
 
@@ -105,6 +106,11 @@ token
       console.log(created.token);
     });
   });
+
+addTrainCommand(program, withContext);
+
+const evaluate = program.command('eval').description("Evaluate Clara's models on a dataset");
+addClassifierEvalCommand(evaluate);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

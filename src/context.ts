@@ -7,7 +7,11 @@ import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
 import { KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
+import { registerMeetingJobs } from './modules/meetings';
 import type { TicketsContext } from './modules/tickets';
+import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from './modules/escalation';
+import { subscribeNotifications } from './modules/notifications';
+import { registerSlaJobs, slaEngine } from './modules/sla';
 
 export type AppContext = TicketsContext & ClassifyContext & KbContext;
 
@@ -35,10 +39,18 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
   };
-  const ctx: AppContext = { ...base, classifier: new ActiveClassifier(base), kb: new KbRuntime(base) };
+  const ctx: AppContext = { ...base, classifier: new ActiveClassifier(base), sla: slaEngine, kb: new KbRuntime(base) };
   registerClassifyJobs(ctx);
   registerKbJobs(ctx);
+  registerMeetingJobs(ctx);
+  registerSlaJobs(ctx);
+  await seedEscalationRules(ctx);
+  // Listener order matters: escalation sees a new ticket before Clara may auto-answer it, and
+  // auto-assignment comes last so a ticket resolved from the knowledge base is not handed out.
+  subscribeEscalations(ctx);
   subscribeAutoAnswer(ctx);
+  subscribeAutoAssign(ctx);
+  subscribeNotifications(ctx);
   // The embedding model may take a while (or fail): retrieval runs full-text until it is ready.
   ctx.kb.start().catch((err: unknown) => log.error({ err }, 'knowledge-base start failed'));
   return ctx;

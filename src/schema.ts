@@ -9,3 +9,8 @@ export * from './modules/tickets/tickets.table';
 export * from './modules/audit/audit.table';
 export * from './modules/classify/classify.table';
 export * from './modules/kb/kb.table';
+export * from './modules/meetings/meetings.table';
+export * from './modules/tasks/tasks.table';
+export * from './modules/sla/sla.table';
+export * from './modules/notifications/notifications.table';
+export * from './modules/escalation/escalation.table';

@@ -3,6 +3,7 @@ import { createContext, type AppContext } from './context';
 import type { Config } from './core/config';
 import { bootstrap, type AdminLogin } from './modules/setup';
 import { embedAllMissing } from './modules/kb';
+import { startSlaScheduler } from './modules/sla';
 
 export interface RunningClara {
   ctx: AppContext;
@@ -16,6 +17,7 @@ export async function startClara(config: Config): Promise<RunningClara> {
   const { admin, demoLoaded } = await bootstrap(ctx);
   const app = await buildApp(ctx);
   if (config.CLARA_JOBS) ctx.jobs.start();
+  const stopSlaScheduler = config.CLARA_JOBS ? startSlaScheduler(ctx) : () => undefined;
   // Chunks written before the embedding model was ready get their vectors once it is.
   void ctx.kb
     .start()
@@ -30,6 +32,7 @@ export async function startClara(config: Config): Promise<RunningClara> {
     url,
     admin,
     close: async () => {
+      stopSlaScheduler();
       await ctx.jobs.stop();
       await app.close();
       await ctx.database.close();

@@ -1,24 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The same run as `clara train`; classifier-training.ts spawns this script for the admin retrain job.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
-import {
-  evaluateModel,
-  HEADS,
-  INTENT_CATEGORY,
-  isIntent,
-  loadClassifier,
-  loadCorpus,
-  metadataPath,
-  parseFeedbackJsonl,
-  resolveDatasetsDir,
-  serializeModel,
-  shouldPromote,
-  trainClassifier,
-  DEFAULT_TRAIN_OPTIONS,
-  type LabeledExample,
-  type TrainStage,
-} from '../../src/modules/classify/index.js';
+import { trainingProgressBar } from '../../src/cli/training-progress.js';
+import { DEFAULT_TRAIN_OPTIONS, feedbackExamples, runTraining } from '../../src/modules/classify/index.js';
 
 const HELP = `Train Clara's ticket classifier.
 
@@ -35,7 +20,8 @@ Usage: npx tsx scripts/classify/train.ts [options]
   --force             write even if the new model scores worse than the current one
   -h, --help          show this help
 
-Datasets are read from $CLARA_DATASETS_DIR (default ../shared/datasets).`;
+Datasets are read from $CLARA_DATASETS_DIR (default ../shared/datasets).
+Exit code 2: the new model scored worse and was not written.`;
 
 const { values } = parseArgs({
   options: {
@@ -56,77 +42,21 @@ if (values.help) {
   process.exit(0);
 }
 
-const datasetsDir = resolveDatasetsDir();
-const corpus = loadCorpus({ datasetsDir, includeNonCommercial: values['include-nc'] });
-const feedback: LabeledExample[] = values.feedback.flatMap((file) =>
-  parseFeedbackJsonl(readFileSync(file, 'utf8'), path.basename(file)).map((e) =>
-    e.category || !e.intent || !isIntent(e.intent) ? e : { ...e, category: INTENT_CATEGORY[e.intent] },
-  ),
-);
-const every = Math.max(1, Number(values.sample));
-const examples = [...corpus.train.filter((_, i) => i % every === 0), ...feedback];
-console.log(`datasets: ${datasetsDir}`);
-console.log(`training rows: ${examples.length} (${feedback.length} feedback), held-out rows: ${corpus.test.length}`);
-
-const maxIterations = DEFAULT_TRAIN_OPTIONS.maxIterations;
-const stageOffset: Record<TrainStage, number> = { features: 0, category: 1, priority: 1 + maxIterations, intent: 1 + 2 * maxIterations };
-const bar = new cliProgress.SingleBar(
-  { format: 'training [{bar}] {percentage}% | {stage} | loss {loss}', hideCursor: true },
-  cliProgress.Presets.shades_classic,
-);
-bar.start(1 + HEADS.length * maxIterations, 0, { stage: 'features', loss: '-' });
-const started = performance.now();
-const model = trainClassifier(examples, {
+const bar = trainingProgressBar();
+const result = runTraining({
+  out: values.out,
+  date: values.date,
+  feedback: values.feedback.flatMap((file) => feedbackExamples(readFileSync(file, 'utf8'), path.basename(file))),
   seed: Number(values.seed),
   l2: Number(values.l2),
-  maxIterations,
-  sources: [...corpus.sources, ...(feedback.length ? ['agent feedback'] : [])],
-  onProgress: ({ stage, iteration, loss }) =>
-    bar.update(stageOffset[stage] + iteration, { stage, loss: loss === undefined ? '-' : loss.toFixed(4) }),
+  includeNonCommercial: values['include-nc'],
+  baseline: values.baseline,
+  sample: Number(values.sample),
+  force: values.force,
+  onProgress: (p) => bar.update(p),
+  log: (line) => {
+    bar.stop();
+    console.log(line);
+  },
 });
-bar.stop();
-const trainingSeconds = (performance.now() - started) / 1000;
-
-const report = evaluateModel(model, corpus.test);
-const crossDomain = evaluateModel(model, corpus.crossDomainTest);
-for (const head of HEADS) {
-  const m = report.heads[head];
-  if (m) console.log(`${head.padEnd(9)} acc ${m.accuracy.toFixed(4)}  macro-F1 ${m.macroF1.toFixed(4)}  ECE ${m.ece.toFixed(4)}`);
-}
-
-const out = path.resolve(values.out);
-const baseline = values.baseline ? path.resolve(values.baseline) : out;
-if (existsSync(baseline)) {
-  const current = evaluateModel(loadClassifier(baseline).model, corpus.test);
-  const decision = shouldPromote(report, current);
-  console.log(`compared with ${current.modelId}: ${decision.promote ? 'promote' : 'keep current'} (${decision.reasons.join('; ')})`);
-  if (!decision.promote && !values.force) {
-    console.log('not written; use --force to overwrite');
-    process.exit(2);
-  }
-}
-
-const summary = (r: typeof report) =>
-  Object.fromEntries(
-    Object.entries({ ...r.heads, ...(r.priorityWithRules ? { priorityWithRules: r.priorityWithRules } : {}) }).map(
-      ([head, m]) => [head, { rows: m.rows, accuracy: m.accuracy, macroF1: m.macroF1, ece: m.ece }],
-    ),
-  );
-mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, serializeModel(model));
-writeFileSync(
-  metadataPath(out),
-  `${JSON.stringify(
-    {
-      modelId: model.modelId,
-      trainedAt: values.date,
-      trainingSeconds: Math.round(trainingSeconds * 10) / 10,
-      sources: model.training.sources,
-      heldOut: { ...report.heldOut, metrics: summary(report) },
-      crossDomain: { dataset: 'support-tickets-en', ...crossDomain.heldOut, metrics: summary(crossDomain) },
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`wrote ${out} (${model.modelId}) in ${trainingSeconds.toFixed(1)} s of training`);
+if (!result.written) process.exit(2);

@@ -18,6 +18,8 @@ export const ConfigSchema = z.object({
   CLARA_DEMO: bool.default(true),
   CLARA_PUBLIC_URL: z.string().url().optional(),
   CLARA_SECURE_COOKIES: bool.default(false),
+  // Only behind a reverse proxy: otherwise X-Forwarded-For is the client's word and per-IP limits could be dodged.
+  CLARA_TRUST_PROXY: bool.default(false),
   CLARA_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   CLARA_JOBS: bool.default(true),
   CLARA_JOB_POLL_MS: z.coerce.number().int().positive().default(1000),

@@ -4,6 +4,9 @@ export interface ClaraEvents {
   'ticket.created': { ticketId: string; actorType: string };
   'ticket.updated': { ticketId: string; changes: string[]; actorType: string };
   'ticket.message_added': { ticketId: string; messageId: string; authorType: string; internal: boolean };
+  'ticket.sla_changed': { ticketId: string; target: 'first_response' | 'resolution'; state: 'warning' | 'breached' };
+  'ticket.escalated': { ticketId: string; ruleId: string | null; reason: string; actorType: string };
+  'ticket.deescalated': { ticketId: string; reason: string; actorType: string };
 }
 
 type Listener<K extends keyof ClaraEvents> = (payload: ClaraEvents[K]) => Promise<void> | void;

@@ -6,6 +6,9 @@ export const PERMISSIONS = [
   'tickets:write',
   'tickets:assign',
   'tickets:close',
+  'tickets:escalate',
+  'tickets:deescalate',
+  'notifications:read',
   'customers:read',
   'customers:write',
   'queues:read',
@@ -18,12 +21,21 @@ export const PERMISSIONS = [
   'settings:manage',
   'audit:read',
   'system:read',
+  'meetings:read',
+  'meetings:write',
+  'meetings:manage',
+  'tasks:read',
+  'tasks:write',
+  'tasks:manage',
+  'sla:manage',
+  'escalation:manage',
+  'queues:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ['tickets:read', 'customers:read', 'queues:read', 'kb:read'];
-const AGENT: Permission[] = [...VIEWER, 'tickets:write', 'tickets:close', 'customers:write', 'users:read'];
-const LEAD: Permission[] = [...AGENT, 'tickets:assign', 'kb:write', 'settings:read', 'audit:read', 'system:read'];
+const VIEWER: Permission[] = ['tickets:read', 'customers:read', 'queues:read', 'kb:read', 'meetings:read', 'tasks:read', 'notifications:read'];
+const AGENT: Permission[] = [...VIEWER, 'tickets:write', 'tickets:close', 'tickets:escalate', 'customers:write', 'users:read', 'meetings:write', 'tasks:write'];
+const LEAD: Permission[] = [...AGENT, 'tickets:assign', 'tickets:deescalate', 'kb:write', 'settings:read', 'audit:read', 'system:read', 'meetings:manage', 'tasks:manage'];
 
 // The one permission table: routes declare a permission, a single hook enforces it.
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

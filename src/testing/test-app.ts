@@ -65,6 +65,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       CLARA_ADMIN_PASSWORD: ADMIN_PASSWORD,
       CLARA_LOGIN_MAX_PER_IP: '100000',
       CLARA_EMBEDDINGS: 'off',
+      // Tests play several clients through X-Forwarded-For.
+      CLARA_TRUST_PROXY: '1',
       CLARA_PUBLIC_INTAKE_PER_MINUTE: '100000',
     },
     overrides,

@@ -68,11 +68,14 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps the public /api routes to login, logout, me and the public ticket intake', () => {
+  it('keeps the public /api routes to login, logout, me, the public ticket intake, public KB answers and the calendar feed', () => {
     const publicRoutes = routes.filter((r) => !r.permission).map(label).sort();
     expect(publicRoutes).toEqual(
       [
         'GET /api/auth/me',
+        'GET /api/calendar/:token.ics',
+        'GET /api/public/kb/articles/:id',
+        'GET /api/public/kb/search',
         'GET /api/public/tickets/:token',
         'POST /api/auth/login',
         'POST /api/auth/logout',

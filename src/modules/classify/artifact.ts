@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HeadName } from './example.js';
+import { HEADS, type HeadName } from './example.js';
 import { createVocabulary, type FeatureConfig, type Vocabulary } from './features.js';
 import type { SoftmaxHead } from './linear-model.js';
 
@@ -10,16 +10,19 @@ export interface TrainingInfo {
   seed: number;
   dataHash: string;
   sources: string[];
-  rows: Record<HeadName, number>;
+  rows: Partial<Record<HeadName, number>>;
   l2: number;
   maxIterations: number;
 }
 
-/** Everything needed to classify; contains no timestamps so retraining is byte-identical. */
+/**
+ * Everything needed to classify; contains no timestamps so retraining is byte-identical.
+ * A head is missing only when its training rows had no labels for it (the product needs all).
+ */
 export interface ClassifierModel {
   modelId: string;
   vocab: Vocabulary;
-  heads: Record<HeadName, SoftmaxHead>;
+  heads: Partial<Record<HeadName, SoftmaxHead>>;
   training: TrainingInfo;
 }
 
@@ -52,21 +55,19 @@ function fromBase64(text: string): Uint8Array {
 }
 
 export function serializeModel(model: ClassifierModel): string {
-  const heads = Object.fromEntries(
-    Object.entries(model.heads).map(([name, head]) => {
-      const { q, scales } = quantizeHead(head);
-      return [
-        name,
-        {
-          classes: head.classes,
-          temperature: head.temperature,
-          bias: Array.from(head.bias),
-          scales: Array.from(scales),
-          weights: toBase64(q),
-        },
-      ];
-    }),
-  );
+  const heads: Record<string, unknown> = {};
+  for (const name of HEADS) {
+    const head = model.heads[name];
+    if (!head) continue;
+    const { q, scales } = quantizeHead(head);
+    heads[name] = {
+      classes: head.classes,
+      temperature: head.temperature,
+      bias: Array.from(head.bias),
+      scales: Array.from(scales),
+      weights: toBase64(q),
+    };
+  }
   return JSON.stringify({
     format: ARTIFACT_FORMAT,
     formatVersion: FORMAT_VERSION,
@@ -101,7 +102,7 @@ const ArtifactJson = z.object({
     chars: z.array(z.string()),
     idf: z.string(),
   }),
-  heads: z.object({ category: HeadJson, priority: HeadJson, intent: HeadJson }),
+  heads: z.object({ category: HeadJson.optional(), priority: HeadJson.optional(), intent: HeadJson.optional() }),
 });
 
 export function parseModel(json: string): ClassifierModel {
@@ -124,14 +125,10 @@ export function parseModel(json: string): ClassifierModel {
       weights: dequantize(q, Float32Array.from(h.scales)),
     };
   };
-  return {
-    modelId: data.modelId,
-    vocab,
-    training: data.training,
-    heads: {
-      category: toHead(data.heads.category),
-      priority: toHead(data.heads.priority),
-      intent: toHead(data.heads.intent),
-    },
-  };
+  const heads: ClassifierModel['heads'] = {};
+  for (const name of HEADS) {
+    const head = data.heads[name];
+    if (head) heads[name] = toHead(head);
+  }
+  return { modelId: data.modelId, vocab, training: data.training, heads };
 }

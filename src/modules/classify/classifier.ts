@@ -13,11 +13,12 @@ import { detectUrgency } from './urgency-rules.js';
 
 export const DEFAULT_ARTIFACT_PATH = fileURLToPath(new URL('../../../models/classifier-v1.json', import.meta.url));
 
+/** One entry per head the model has. */
 export interface ModelPrediction {
-  labels: Record<HeadName, string>;
-  confidence: Record<HeadName, number>;
+  labels: Partial<Record<HeadName, string>>;
+  confidence: Partial<Record<HeadName, number>>;
   /** Probability the model gave each class, per head. */
-  probabilities: Record<HeadName, Float64Array>;
+  probabilities: Partial<Record<HeadName, Float64Array>>;
 }
 
 function argmax(values: Float64Array, allowed?: (index: number) => boolean): number {
@@ -29,32 +30,46 @@ function argmax(values: Float64Array, allowed?: (index: number) => boolean): num
   return best;
 }
 
-/** Model-only labels (no rules); the intent is kept inside the predicted category. */
+/**
+ * Model-only labels (no rules) for the heads the model has. With a category head and Clara's
+ * intents, the intent is kept inside the predicted category.
+ */
 export function predictModel(model: ClassifierModel, x: SparseVector): ModelPrediction {
-  const probabilities = {
-    category: predictProba(model.heads.category, x),
-    priority: predictProba(model.heads.priority, x),
-    intent: predictProba(model.heads.intent, x),
-  };
-  const category = model.heads.category.classes[argmax(probabilities.category)] as Category;
-  const intentClasses = model.heads.intent.classes;
-  const inCategory = (i: number) => {
-    const intent = intentClasses[i];
-    return isIntent(intent) && INTENT_CATEGORY[intent] === category;
-  };
-  const intentIndex = argmax(probabilities.intent, inCategory);
-  let intentMass = 0;
-  probabilities.intent.forEach((p, i) => (intentMass += inCategory(i) ? p : 0));
-  const priorityIndex = argmax(probabilities.priority);
-  return {
-    labels: { category, priority: model.heads.priority.classes[priorityIndex], intent: intentClasses[intentIndex] },
-    confidence: {
-      category: Math.max(...probabilities.category),
-      priority: probabilities.priority[priorityIndex],
-      intent: probabilities.intent[intentIndex] / (intentMass || 1),
-    },
-    probabilities,
-  };
+  const prediction: ModelPrediction = { labels: {}, confidence: {}, probabilities: {} };
+  for (const name of ['category', 'priority'] as const) {
+    const head = model.heads[name];
+    if (!head) continue;
+    const p = predictProba(head, x);
+    const best = argmax(p);
+    prediction.probabilities[name] = p;
+    prediction.labels[name] = head.classes[best];
+    prediction.confidence[name] = p[best];
+  }
+  const intentHead = model.heads.intent;
+  if (intentHead) {
+    const p = predictProba(intentHead, x);
+    const category = prediction.labels.category;
+    const inCategory = (i: number) => {
+      const intent = intentHead.classes[i];
+      return category === undefined || !isIntent(intent) || INTENT_CATEGORY[intent] === category;
+    };
+    const best = argmax(p, inCategory);
+    let mass = 0;
+    p.forEach((v, i) => (mass += inCategory(i) ? v : 0));
+    prediction.probabilities.intent = p;
+    prediction.labels.intent = intentHead.classes[best];
+    prediction.confidence.intent = p[best] / (mass || 1);
+  }
+  return prediction;
+}
+
+/** The ticket classifier needs every head; evaluation models (Banking77) may have fewer. */
+function allHeads<T>(values: Partial<Record<HeadName, T>>): Record<HeadName, T> {
+  const { category, priority, intent } = values;
+  if (category === undefined || priority === undefined || intent === undefined) {
+    throw new Error('a ticket classifier needs category, priority and intent heads');
+  }
+  return { category, priority, intent };
 }
 
 export interface Classifier {
@@ -74,6 +89,7 @@ const round = (p: number) => Math.round(p * 1000) / 1000;
 export function createClassifier(model: ClassifierModel, options: ClassifierOptions = {}): Classifier {
   const version = `v${FORMAT_VERSION}-${model.modelId}`;
   const routing = options.routing ?? DEFAULT_ROUTING;
+  const heads = allHeads(model.heads);
   return {
     version,
     trainedAt: options.trainedAt,
@@ -83,26 +99,28 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
       const counts = countTerms(text, model.vocab.config);
       const x = vectorizeCounts(model.vocab, counts);
       const prediction = predictModel(model, x);
-      const category = prediction.labels.category as Category;
-      const modelPriority = prediction.labels.priority as Priority;
+      const labels = allHeads(prediction.labels);
+      const confidence = allHeads(prediction.confidence);
+      const category = labels.category as Category;
+      const modelPriority = labels.priority as Priority;
       const rule = detectUrgency(text);
       const priority = rule ? maxPriority(modelPriority, rule.priority) : modelPriority;
       // Reported whenever the keyword decides the final priority, even if the model agreed.
       const ruleApplied = rule !== undefined && priority === rule.priority;
-      const categoryIndex = model.heads.category.classes.indexOf(category);
+      const categoryIndex = heads.category.classes.indexOf(category);
       return {
         category,
         priority,
-        intent: prediction.labels.intent,
+        intent: labels.intent,
         queue: routeTicket({ category, priority }, routing),
         confidence: {
-          category: round(prediction.confidence.category),
+          category: round(confidence.category),
           // A keyword override is deterministic; its confidence is not the model's to give.
-          priority: ruleApplied ? 1 : round(prediction.confidence.priority),
-          intent: round(prediction.confidence.intent),
+          priority: ruleApplied ? 1 : round(confidence.priority),
+          intent: round(confidence.intent),
         },
         model: { version, ...(options.trainedAt ? { trainedAt: options.trainedAt } : {}) },
-        top_terms: topTerms(model.vocab, model.heads.category, categoryIndex, text, x, counts),
+        top_terms: topTerms(model.vocab, heads.category, categoryIndex, text, x, counts),
         ...(ruleApplied ? { rule: { reason: rule.reason } } : {}),
       };
     },

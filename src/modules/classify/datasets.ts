@@ -73,7 +73,12 @@ export function loadBitext(dir: string): LabeledExample[] {
 }
 
 export function loadSupportTickets(dir: string): LabeledExample[] {
-  return readCsv(dir, 'support-tickets-en', 'tickets.csv').map((row, i) => ({
+  return readSupportTickets(path.join(dir, 'support-tickets-en'));
+}
+
+/** `folder/tickets.csv` with Clara's category/priority mapping (README, "Label mapping"). */
+export function readSupportTickets(folder: string): LabeledExample[] {
+  return readCsv(folder, 'tickets.csv').map((row, i) => ({
     id: `support-tickets-en:${i}`,
     source: 'support-tickets-en',
     subject: row.subject,
@@ -83,17 +88,17 @@ export function loadSupportTickets(dir: string): LabeledExample[] {
   }));
 }
 
+/** support-tickets-en has no official split: a fixed, seeded 80/20 split by category × priority. */
+export function splitSupportTickets(rows: readonly LabeledExample[]): { train: LabeledExample[]; test: LabeledExample[] } {
+  return stratifiedSplit(rows, (e) => `${e.category}:${e.priority}`, TEST_FRACTION, HELD_OUT_SEED);
+}
+
 /** Loads every source with its fixed held-out split (Banking77 keeps its official test set). */
 export function loadCorpus({ datasetsDir, includeNonCommercial = false }: CorpusOptions): Corpus {
   const byIntent = (e: LabeledExample) => e.intent ?? '';
   const bitext = stratifiedSplit(loadBitext(datasetsDir), byIntent, TEST_FRACTION, HELD_OUT_SEED);
   const seed = stratifiedSplit(generateSeedTickets(), byIntent, TEST_FRACTION, HELD_OUT_SEED);
-  const tickets = stratifiedSplit(
-    loadSupportTickets(datasetsDir),
-    (e) => `${e.category}:${e.priority}`,
-    TEST_FRACTION,
-    HELD_OUT_SEED,
-  );
+  const tickets = splitSupportTickets(loadSupportTickets(datasetsDir));
   const train = [...loadBanking77(datasetsDir, 'train.csv'), ...bitext.train, ...seed.train];
   const sources: string[] = [SOURCES.banking77, SOURCES.bitext, SOURCES['clara-seed']];
   if (includeNonCommercial) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { headMetrics, shouldPromote, type EvaluationReport } from './evaluate.js';
 
 function report(accuracy: number, macroF1: number, fingerprint = 'abc'): EvaluationReport {
-  const m = { rows: 10, accuracy, macroF1, ece: 0, perClass: {}, reliability: [] };
+  const m = { rows: 10, accuracy, macroF1, ece: 0, perClass: {}, reliability: [], confusions: [] };
   return { modelId: 'm', heldOut: { rows: 10, fingerprint }, heads: { category: m, priority: m, intent: m } };
 }
 

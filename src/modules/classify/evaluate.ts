@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ClassifierModel } from './artifact.js';
 import { predictModel } from './classifier.js';
-import { HEADS, type HeadName, type LabeledExample } from './example.js';
+import { HEADS, type HeadName, type TrainingExample } from './example.js';
 import { vectorize } from './features.js';
 import { maxPriority, type Priority } from './labels.js';
 import { normalizeTicket } from './text-normalize.js';
@@ -22,6 +22,12 @@ export interface ReliabilityBin {
   accuracy: number;
 }
 
+export interface ConfusionPair {
+  gold: string;
+  predicted: string;
+  count: number;
+}
+
 export interface HeadMetrics {
   rows: number;
   accuracy: number;
@@ -30,6 +36,8 @@ export interface HeadMetrics {
   ece: number;
   perClass: Record<string, ClassMetrics>;
   reliability: ReliabilityBin[];
+  /** The most frequent (gold → predicted) mistakes, most frequent first. */
+  confusions: ConfusionPair[];
 }
 
 export interface EvaluationReport {
@@ -42,6 +50,20 @@ export interface EvaluationReport {
 }
 
 const safeDiv = (a: number, b: number) => (b === 0 ? 0 : a / b);
+
+export function topConfusions(gold: readonly string[], predicted: readonly string[], limit = 10): ConfusionPair[] {
+  const counts = new Map<string, ConfusionPair>();
+  gold.forEach((g, i) => {
+    if (g === predicted[i]) return;
+    const key = `${g}\u0000${predicted[i]}`;
+    const pair = counts.get(key) ?? { gold: g, predicted: predicted[i], count: 0 };
+    pair.count++;
+    counts.set(key, pair);
+  });
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.gold.localeCompare(b.gold) || a.predicted.localeCompare(b.predicted))
+    .slice(0, limit);
+}
 
 export function headMetrics(gold: string[], predicted: string[], confidence: number[], bins = 10): HeadMetrics {
   const classes = [...new Set([...gold, ...predicted])].sort();
@@ -84,17 +106,18 @@ export function headMetrics(gold: string[], predicted: string[], confidence: num
     ece,
     perClass,
     reliability,
+    confusions: topConfusions(gold, predicted),
   };
 }
 
-export function fingerprint(examples: readonly LabeledExample[]): string {
+export function fingerprint(examples: readonly TrainingExample[]): string {
   const hash = createHash('sha256');
   for (const e of examples) hash.update(`${e.id}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Scores the model on rows it must never have trained on. */
-export function evaluateModel(model: ClassifierModel, heldOut: readonly LabeledExample[]): EvaluationReport {
+/** Scores the model's heads on rows it must never have trained on. */
+export function evaluateModel(model: ClassifierModel, heldOut: readonly TrainingExample[]): EvaluationReport {
   const gold = { category: [], priority: [], intent: [] } as Record<HeadName, string[]>;
   const predicted = { category: [], priority: [], intent: [] } as Record<HeadName, string[]>;
   const confidence = { category: [], priority: [], intent: [] } as Record<HeadName, number[]>;
@@ -105,17 +128,20 @@ export function evaluateModel(model: ClassifierModel, heldOut: readonly LabeledE
     const prediction = predictModel(model, vectorize(model.vocab, text));
     for (const head of HEADS) {
       const label = example[head];
-      if (label === undefined) continue;
+      const p = prediction.labels[head];
+      const c = prediction.confidence[head];
+      if (label === undefined || p === undefined || c === undefined) continue;
       gold[head].push(label);
-      predicted[head].push(prediction.labels[head]);
-      confidence[head].push(prediction.confidence[head]);
+      predicted[head].push(p);
+      confidence[head].push(c);
     }
-    if (example.priority !== undefined) {
+    const modelPriority = prediction.labels.priority as Priority | undefined;
+    const modelConfidence = prediction.confidence.priority;
+    if (example.priority !== undefined && modelPriority !== undefined && modelConfidence !== undefined) {
       const rule = detectUrgency(text);
-      const modelPriority = prediction.labels.priority as Priority;
       const final = rule ? maxPriority(modelPriority, rule.priority) : modelPriority;
       withRules.push(final);
-      ruleConfidence.push(rule && final === rule.priority ? 1 : prediction.confidence.priority);
+      ruleConfidence.push(rule && final === rule.priority ? 1 : modelConfidence);
     }
   }
   const heads: EvaluationReport['heads'] = {};

@@ -13,3 +13,9 @@ export interface LabeledExample {
 
 export type HeadName = 'category' | 'priority' | 'intent';
 export const HEADS: readonly HeadName[] = ['category', 'priority', 'intent'];
+
+/**
+ * A row for `trainClassifier`/`evaluateModel`: labels are plain strings so a head can be
+ * trained on another label set (Banking77's 77 intents) as well as on Clara's.
+ */
+export type TrainingExample = Omit<LabeledExample, HeadName> & Partial<Record<HeadName, string>>;

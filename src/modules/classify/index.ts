@@ -9,13 +9,26 @@ export {
   type ClassifierOptions,
 } from './classifier.js';
 export { ClassifyResult, FeedbackExample, TicketText } from './classify.schema.js';
+export {
+  evaluateIntentCsv,
+  evaluateProduct,
+  evaluateSupportTickets,
+  INTENT_CSV_TRAIN_OPTIONS,
+  measureLatency,
+  resolveEvalDataset,
+  trainIntentCsv,
+  type DatasetEvaluation,
+  type EvalDatasetKind,
+  type LatencyStats,
+} from './dataset-eval.js';
 export { HELD_OUT_SEED, loadCorpus, resolveDatasetsDir, type Corpus } from './datasets.js';
-export { evaluateModel, shouldPromote, type EvaluationReport, type HeadMetrics } from './evaluate.js';
-export { HEADS, type HeadName, type LabeledExample } from './example.js';
+export { evaluateModel, shouldPromote, type ConfusionPair, type EvaluationReport, type HeadMetrics } from './evaluate.js';
+export { HEADS, type HeadName, type LabeledExample, type TrainingExample } from './example.js';
 export { parseFeedbackJsonl } from './feedback.js';
 export * from './labels.js';
 export { DEFAULT_ROUTING, QUEUES, routeTicket, type Queue, type RoutingTable } from './routing.js';
 export { normalizeTicket } from './text-normalize.js';
+export { feedbackExamples, runTraining, type TrainRunOptions, type TrainRunResult } from './train-run.js';
 export { DEFAULT_TRAIN_OPTIONS, trainClassifier, type TrainOptions, type TrainProgress, type TrainStage } from './train.js';
 export { detectUrgency, type UrgencyMatch } from './urgency-rules.js';
 export { ActiveClassifier } from './active-classifier';

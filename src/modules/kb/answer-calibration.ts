@@ -9,7 +9,7 @@
 // 0 otherwise (every unanswerable question is 0). Re-run the script and paste its
 // output here whenever retrieval, chunking or the extractive answer change.
 import type { AnswerResult } from './answer.schema';
-import { analyzeTerms } from './text-analysis';
+import { analyzeTerms, isStopword, stemLite, words } from './text-analysis';
 
 /** What the features need from a retrieved hit (a structural subset of `RetrievedHit`). */
 export interface CalibrationHit {
@@ -29,13 +29,30 @@ export interface AnswerFeatures {
   articleCoverage: number;
   /** Share of the question's content terms found in the answer sentences. */
   answerCoverage: number;
+  /**
+   * Like `articleCoverage`, but only over the question terms that occur somewhere in the KB:
+   * a word no article uses ("invalid credentials") can be covered by none, so it says nothing
+   * about which article answers. 0 when no term is known.
+   */
+  knownCoverage: number;
+  /** Share of the question's content terms that occur somewhere in the KB (1 without a vocabulary). */
+  knownShare: number;
   /** Number of distinct content terms of the question (stopwords dropped, stem-lite). */
   terms: number;
 }
 
-export const FEATURE_NAMES = ['extractive', 'logTopScore', 'margin', 'articleCoverage', 'answerCoverage', 'logTerms'] as const;
+export const FEATURE_NAMES = [
+  'extractive',
+  'logTopScore',
+  'margin',
+  'articleCoverage',
+  'answerCoverage',
+  'knownCoverage',
+  'knownShare',
+  'logTerms',
+] as const;
 
-/** Feature vector the model reads (same order as FEATURE_NAMES). */
+/** Feature vector the model reads (same order as FEATURE_NAMES); each is oriented so that more means "more likely answered". */
 export function featureVector(f: AnswerFeatures): number[] {
   return [
     f.extractive,
@@ -43,6 +60,8 @@ export function featureVector(f: AnswerFeatures): number[] {
     f.margin,
     f.articleCoverage,
     f.answerCoverage,
+    f.knownCoverage,
+    f.knownShare,
     Math.log(1 + f.terms),
   ];
 }
@@ -52,10 +71,22 @@ const share = (terms: readonly string[], found: ReadonlySet<string>) =>
 
 /**
  * Features of one answer. `question` should be the normalized question (as passed
- * to `extractiveAnswer`); `hits` are the retrieved chunks with their raw scores.
+ * to `extractiveAnswer`); `hits` are the retrieved chunks with their raw scores;
+ * `vocabulary` the KB's distinct lowercased words (the one `retrieve` normalizes with).
  */
-export function answerFeatures(question: string, hits: readonly CalibrationHit[], answer: AnswerResult): AnswerFeatures {
+export function answerFeatures(
+  question: string,
+  hits: readonly CalibrationHit[],
+  answer: AnswerResult,
+  vocabulary?: ReadonlySet<string>,
+): AnswerFeatures {
   const terms = [...new Set(analyzeTerms(question))];
+  const known = new Set(
+    words(question)
+      .filter((w) => !isStopword(w) && (vocabulary === undefined || vocabulary.has(w)))
+      .map(stemLite),
+  );
+  const knownTerms = terms.filter((t) => known.has(t));
   const cited = answer.citations[0]?.articleId;
   const best = new Map<string, number>();
   for (const h of hits) {
@@ -74,14 +105,17 @@ export function answerFeatures(question: string, hits: readonly CalibrationHit[]
     margin,
     articleCoverage: share(terms, articleTerms),
     answerCoverage: share(terms, answerTerms),
+    knownCoverage: share(knownTerms, articleTerms),
+    knownShare: terms.length === 0 ? 0 : knownTerms.length / terms.length,
     terms: terms.length,
   };
 }
 
 // --- fitted by answer-calibration-fit.ts (paste its output below) ---
+// fit on kb-demo tune (54) + bank-faq tune (996, per-row weight 0.1), L2 lambda 0.1
 export const CALIBRATION = {
-  intercept: 0,
-  weights: [0, 0, 0, 0, 0, 0],
+  intercept: -8.8044,
+  weights: [0, 0, 1.6299, 1.7558, 0, 4.3469, 0, 1.8808],
 } as const;
 // --- end of fitted block ---
 

@@ -23,7 +23,7 @@ function toCitations(citations: Citation[], hits: RetrievedHit[]) {
 export async function extractiveWithFeatures(ctx: KbContext, question: string) {
   const { normalized, hits } = await retrieve(ctx, question, TOP_CHUNKS);
   const extractive = extractiveAnswer(normalized.text, hits);
-  const features = extractive.answer ? answerFeatures(normalized.text, hits, extractive) : null;
+  const features = extractive.answer ? answerFeatures(normalized.text, hits, extractive, ctx.kb.vocabulary?.words) : null;
   return { normalized, hits, extractive, features };
 }
 

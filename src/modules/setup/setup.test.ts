@@ -30,7 +30,7 @@ async function countOf(ctx: Awaited<ReturnType<typeof startOnDisk>>['ctx'], tabl
 }
 
 describe('first start and restart on the embedded database', () => {
-  it('creates defaults, an admin with a printed password and demo data, and keeps them across a restart', async () => {
+  it('creates defaults, an admin with a printed password and demo data, and keeps them across a restart', { timeout: 180_000 }, async () => {
     const first = await startOnDisk();
     expect(first.result.admin.created).toBe(true);
     const password = first.result.admin.generatedPassword!;

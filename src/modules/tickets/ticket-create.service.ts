@@ -4,7 +4,6 @@ import type { Actor } from '../../core/rbac';
 import { findCustomerById, upsertCustomerByEmail } from '../customers';
 import { DEFAULT_QUEUE, findQueueById, findQueueByName } from '../queues';
 import type { Channel, Category, Priority } from './ticket-fields';
-import { slaDeadlines } from './ticket-sla';
 import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
 import { findTicketView, insertHistory, insertMessage, insertTicket } from './tickets.queries';
@@ -57,7 +56,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       ? await findQueueById(tx, input.queueId)
       : ((await findQueueByName(tx, queueName ?? DEFAULT_QUEUE)) ?? (await findQueueByName(tx, DEFAULT_QUEUE)));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
-    const due = await slaDeadlines(tx, priority, now);
+    const sla = await ctx.sla.start(tx, priority, now);
     const metadata = { ...(input.metadata ?? {}), ...(classification?.details ? { classification: classification.details } : {}) };
     const row = await insertTicket(tx, {
       subject: input.subject,
@@ -72,8 +71,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       customerId,
       queueId: queue.id,
       publicTokenHash: input.publicTokenHash ?? null,
-      firstResponseDueAt: due.firstResponseDueAt,
-      resolutionDueAt: due.resolutionDueAt,
+      ...sla,
       createdAt: now,
       updatedAt: now,
     });

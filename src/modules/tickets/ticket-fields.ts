@@ -24,5 +24,9 @@ export function canTransition(from: Status, to: Status): boolean {
   return from === to || STATUS_TRANSITIONS[from].includes(to);
 }
 
+// The SLA clock of one target (first response, resolution): warned at 80 %, breached at 100 %.
+export const SLA_STATES = ['ok', 'warning', 'breached'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
 export const AUTHOR_TYPES = ['customer', 'agent', 'system', 'automation'] as const;
 export type AuthorType = (typeof AUTHOR_TYPES)[number];

@@ -82,6 +82,8 @@ export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, 
     const changes: Partial<TicketRow> = { updatedAt: now };
     if (ticket.status === 'resolved' || ticket.status === 'pending') {
       changes.status = 'open';
+      // Waiting on the customer is over: the SLA clock runs again (or re-arms after a reopen).
+      Object.assign(changes, await ctx.sla.statusChanged(tx, ticket, 'open', now));
       if (ticket.status === 'resolved') {
         changes.resolvedAt = null;
         changes.metadata = { ...ticket.metadata, reopen_count: Number(ticket.metadata.reopen_count ?? 0) + 1 };

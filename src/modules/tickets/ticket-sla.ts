@@ -1,18 +1,22 @@
 import type { Db } from '../../core/db';
-import { findSlaForPriority } from '../queues';
-import type { Priority } from './ticket-fields';
+import type { Priority, Status } from './ticket-fields';
+import type { TicketRow } from './tickets.table';
 
-export interface SlaDeadlines {
+export interface SlaClock {
   firstResponseDueAt: Date | null;
   resolutionDueAt: Date | null;
+  firstResponseWarnAt: Date | null;
+  resolutionWarnAt: Date | null;
+  slaNextCheckAt: Date | null;
 }
 
-// Wall-clock deadlines from the priority's SLA; business-hours calendars come with the SLA engine (#4).
-export async function slaDeadlines(db: Db, priority: Priority, from: Date): Promise<SlaDeadlines> {
-  const sla = await findSlaForPriority(db, priority);
-  if (!sla) return { firstResponseDueAt: null, resolutionDueAt: null };
-  return {
-    firstResponseDueAt: new Date(from.getTime() + sla.firstResponseMinutes * 60_000),
-    resolutionDueAt: new Date(from.getTime() + sla.resolutionMinutes * 60_000),
-  };
+// The seam where the SLA engine (business-hours calendars, pause, breach job) plugs in; tickets
+// only know this interface. Every method runs inside the caller's transaction.
+export interface TicketSlaEngine {
+  /** Deadlines of a new ticket whose clock starts now. */
+  start(db: Db, priority: Priority, now: Date): Promise<SlaClock>;
+  /** New deadlines after a priority change, counted from creation minus the time spent paused. */
+  recompute(db: Db, ticket: TicketRow, now: Date): Promise<Partial<TicketRow>>;
+  /** Pause on `pending`, resume when it leaves `pending`, re-arm on reopen. */
+  statusChanged(db: Db, ticket: TicketRow, to: Status, now: Date): Promise<Partial<TicketRow>>;
 }

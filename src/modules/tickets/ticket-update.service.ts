@@ -5,7 +5,6 @@ import { findQueueById } from '../queues';
 import { findUserById } from '../users';
 import { actorRef } from './ticket-create.service';
 import { canTransition, type Status } from './ticket-fields';
-import { slaDeadlines } from './ticket-sla';
 import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
 import { findTicketView, insertHistory, lockTicket, updateTicketRow, type HistoryInput } from './tickets.queries';
@@ -50,6 +49,7 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
         });
       }
       Object.assign(changes, { status: input.status }, statusStamps(before.status, input.status, now));
+      Object.assign(changes, await ctx.sla.statusChanged(tx, before, input.status, now));
       const reopened = input.status === 'open' && (before.status === 'resolved' || before.status === 'closed');
       if (reopened) {
         const count = Number(before.metadata.reopen_count ?? 0) + 1;
@@ -59,8 +59,7 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
     }
     if (input.priority !== undefined && input.priority !== before.priority) {
       changes.priority = input.priority;
-      const due = await slaDeadlines(tx, input.priority, before.createdAt);
-      Object.assign(changes, due);
+      Object.assign(changes, await ctx.sla.recompute(tx, { ...before, ...changes }, now));
       record('priority_changed', before.priority, input.priority);
     }
     if (input.category !== undefined && input.category !== before.category) {

@@ -1,7 +1,19 @@
+import type { SlaState } from './ticket-fields';
 import type { TicketView } from './tickets.queries';
 import type { Ticket } from './tickets.schema';
+import type { TicketRow } from './tickets.table';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+// A breach stays; a warning counts only while its target is still running.
+export function slaState(t: TicketRow): SlaState {
+  const fr = t.slaFirstResponseState;
+  const res = t.slaResolutionState;
+  if (fr === 'breached' || res === 'breached') return 'breached';
+  const resolutionRunning = !t.resolvedAt && !t.closedAt;
+  if ((fr === 'warning' && !t.firstRespondedAt && resolutionRunning) || (res === 'warning' && resolutionRunning)) return 'warning';
+  return 'ok';
+}
 
 export function toTicket(view: NonNullable<TicketView>): Ticket {
   const t = view.ticket;
@@ -25,6 +37,8 @@ export function toTicket(view: NonNullable<TicketView>): Ticket {
       first_response_due_at: iso(t.firstResponseDueAt),
       resolution_due_at: iso(t.resolutionDueAt),
       first_responded_at: iso(t.firstRespondedAt),
+      state: slaState(t),
+      paused: t.slaPausedAt !== null,
     },
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),

@@ -1,6 +1,8 @@
 import type { CoreContext } from '../../core/context';
 import type { TicketClassifier } from './ticket-classification';
+import type { TicketSlaEngine } from './ticket-sla';
 
 export interface TicketsContext extends CoreContext {
   classifier: TicketClassifier;
+  sla: TicketSlaEngine;
 }

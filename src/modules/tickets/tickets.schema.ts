@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTHOR_TYPES, CATEGORIES, CHANNELS, PRIORITIES, STATUSES } from './ticket-fields';
+import { AUTHOR_TYPES, CATEGORIES, CHANNELS, PRIORITIES, SLA_STATES, STATUSES } from './ticket-fields';
 
 const Tag = z.string().trim().min(1).max(50).regex(/^[\w .:/-]+$/u, 'letters, digits, space and . : / - _ only');
 const Tags = z.array(Tag).max(20);
@@ -95,6 +95,9 @@ export const Ticket = z.object({
     first_response_due_at: z.string().nullable(),
     resolution_due_at: z.string().nullable(),
     first_responded_at: z.string().nullable(),
+    state: z.enum(SLA_STATES),
+    /** The clock stands still while the ticket waits on the customer (`pending`). */
+    paused: z.boolean(),
   }),
   created_at: z.string(),
   updated_at: z.string(),

@@ -15,7 +15,7 @@ import {
 import { customers } from '../customers/customers.table';
 import { queues } from '../queues/queues.table';
 import { users } from '../users/users.table';
-import type { AuthorType, Category, Channel, Priority, Status } from './ticket-fields';
+import type { AuthorType, Category, Channel, Priority, SlaState, Status } from './ticket-fields';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -50,6 +50,14 @@ export const tickets = pgTable(
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    // The SLA clock (#4): warning instants, pause, per-target state and when the SLA job looks next.
+    firstResponseWarnAt: timestamp('first_response_warn_at', { withTimezone: true }),
+    resolutionWarnAt: timestamp('resolution_warn_at', { withTimezone: true }),
+    slaPausedAt: timestamp('sla_paused_at', { withTimezone: true }),
+    slaPausedSeconds: integer('sla_paused_seconds').notNull().default(0),
+    slaFirstResponseState: text('sla_first_response_state').$type<SlaState>().notNull().default('ok'),
+    slaResolutionState: text('sla_resolution_state').$type<SlaState>().notNull().default('ok'),
+    slaNextCheckAt: timestamp('sla_next_check_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -69,6 +77,7 @@ export const tickets = pgTable(
     index('tickets_created_idx').on(t.createdAt, t.id),
     index('tickets_search_idx').using('gin', t.searchVector),
     index('tickets_tags_idx').using('gin', t.tags),
+    index('tickets_sla_next_check_idx').on(t.slaNextCheckAt).where(sql`${t.slaNextCheckAt} is not null`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/rbac';
+import { WorkingHours, WorkingHoursView } from './working-hours';
 
 const Timezone = z.string().refine((tz) => {
   try {
@@ -18,6 +19,7 @@ export const CreateUserBody = z.object({
   role: z.enum(ROLES),
   password: Password.optional(),
   timezone: Timezone.optional(),
+  working_hours: WorkingHours.optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -28,6 +30,7 @@ export const UpdateUserBody = z
     active: z.boolean(),
     password: Password,
     timezone: Timezone,
+    working_hours: WorkingHours,
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change');
@@ -49,6 +52,7 @@ export const User = z.object({
   role: z.enum(ROLES),
   active: z.boolean(),
   timezone: z.string(),
+  working_hours: WorkingHoursView,
   last_login_at: z.string().nullable(),
   created_at: z.string(),
 });

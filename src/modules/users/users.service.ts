@@ -16,6 +16,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     active: row.active,
     timezone: row.timezone,
+    working_hours: row.workingHours,
     last_login_at: row.lastLoginAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
   };
@@ -32,6 +33,7 @@ export async function createUser(ctx: CoreContext, actor: Actor, input: CreateUs
       role: input.role,
       passwordHash,
       timezone: input.timezone ?? 'UTC',
+      ...(input.working_hours && { workingHours: input.working_hours }),
       createdAt: ctx.clock.now(),
       updatedAt: ctx.clock.now(),
     });
@@ -72,6 +74,7 @@ export async function updateUser(ctx: CoreContext, actor: Actor, id: string, inp
       ...(input.role !== undefined && { role: input.role }),
       ...(input.active !== undefined && { active: input.active }),
       ...(input.timezone !== undefined && { timezone: input.timezone }),
+      ...(input.working_hours !== undefined && { workingHours: input.working_hours }),
       ...(passwordHash && { passwordHash }),
       updatedAt: ctx.clock.now(),
     });
@@ -80,6 +83,7 @@ export async function updateUser(ctx: CoreContext, actor: Actor, id: string, inp
     if (input.active !== undefined && input.active !== before.active) changes.active = { old: before.active, new: input.active };
     if (input.name !== undefined && input.name !== before.name) changes.name = { old: before.name, new: input.name };
     if (input.timezone !== undefined) changes.timezone = { old: before.timezone, new: input.timezone };
+    if (input.working_hours !== undefined) changes.working_hours = { old: before.workingHours, new: input.working_hours };
     if (passwordHash) changes.password = 'changed';
     const action = input.active === false ? 'user.deactivated' : input.role && input.role !== before.role ? 'user.role_changed' : 'user.updated';
     await recordAudit(ctx, tx, actor, { action, targetType: 'user', targetId: id, details: changes, ip });

@@ -2,7 +2,6 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import type { Permission } from '@shared/core/rbac';
 import { RequirePermission } from '../components/require-permission';
 import { AuditPage } from './routes/audit';
-import { DashboardPage } from './routes/dashboard';
 import { InboxPage } from './routes/inbox';
 import { LoginPage } from './routes/login';
 import { NotFoundPage } from './routes/not-found';
@@ -33,7 +32,14 @@ export function createRouter() {
         {
           element: <Shell />,
           children: [
-            { index: true, element: guarded('tickets:read', <DashboardPage />) },
+            {
+              index: true,
+              // The charts are the heaviest dependency: only the dashboard loads them, not the login or support pages.
+              lazy: async () => {
+                const { DashboardPage } = await import('./routes/dashboard');
+                return { element: guarded('tickets:read', <DashboardPage />) };
+              },
+            },
             { path: 'tickets', element: guarded('tickets:read', <InboxPage />) },
             { path: 'tickets/:ref', element: guarded('tickets:read', <TicketPage />) },
             { path: 'users', element: guarded('users:read', <UsersPage />) },

@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import { AreaChart, BarChart, DonutChart } from '@mantine/charts';
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Dashboard } from '@shared/modules/dashboard/dashboard.schema';
@@ -50,7 +51,7 @@ export function VolumeChart({ volume, days }: { volume: Dashboard['volume']; day
 export function BreakdownCharts({ data }: { data: Dashboard }) {
   const byCategory = data.by_category.map((c) => ({ name: c.category, value: c.count, color: CATEGORY_COLORS[c.category] ?? 'gray.6' }));
   const total = byCategory.reduce((n, c) => n + c.value, 0);
-  const byPriority = data.by_priority.map((p) => ({ priority: p.priority, Tickets: p.count }));
+  const byPriority = data.by_priority.map((p) => ({ priority: p.priority, Tickets: p.count, color: PRIORITY_COLORS[p.priority] ?? 'indigo.6' }));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <ChartCard title="Unresolved by category" subtitle="Open, pending and escalated tickets">

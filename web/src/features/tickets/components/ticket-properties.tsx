@@ -64,7 +64,7 @@ export function TicketProperties({ ticket, assignees, queues, selfId, canWrite, 
         clearable
       />
       <Group gap="xs">
-        {canWrite && !ticket.assignee && (
+        {canWrite && !ticket.assignee && ticket.status !== 'closed' && (
           <Button size="xs" variant="light" onClick={() => change({ assignee_id: selfId })} disabled={busy}>
             Assign to me
           </Button>

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { detectAnger, detectHumanRequest, detectRepeatContact, detectSecurityIncident, detectThreat, scoreSentiment } from './detectors';
+
+describe('the "human please" detector', () => {
+  it.each([
+    'I want to talk to a manager, third time writing!',
+    'Can I speak to a real person please?',
+    'Let me speak with someone in charge.',
+    'Please escalate this to your supervisor.',
+    'Transfer me to an agent now',
+    'get me a human',
+    'I need a real human, not a bot',
+    'Is there an actual person reading this?',
+    'human please',
+    'Am I talking to a bot?',
+    'I would like to talk with one of your representatives.',
+    'Connect me to a live agent.',
+    'I demand a manager.',
+  ])('fires on "%s"', (text) => {
+    expect(detectHumanRequest(text)).not.toBeNull();
+  });
+
+  it.each([
+    'The human resources module is broken',
+    'Our manager approved the invoice yesterday.',
+    'The password manager does not sync anymore.',
+    'My supervisor asked me to report this bug.',
+    'I spoke to my manager about the renewal.',
+    'The report is not human readable.',
+    'This looks like a human error in the export.',
+    'We need a manager account for our new team lead.',
+    'Please tell your manager the invoice address changed.',
+  ])('stays quiet on "%s"', (text) => {
+    expect(detectHumanRequest(text)).toBeNull();
+  });
+
+  it('quotes the words it matched', () => {
+    expect(detectHumanRequest('Hi. I want to talk to a manager, third time writing!')?.quote).toBe('talk to a manager');
+  });
+});
+
+describe('the repeat-contact detector', () => {
+  it.each([
+    'third time writing!',
+    'This is the third time I am writing about my broken sync.',
+    "I've already contacted you about this twice.",
+    'I already reported this last week.',
+    'Writing again because nobody answered.',
+    'The bug is still not fixed.',
+  ])('fires on "%s"', (text) => {
+    expect(detectRepeatContact(text)).not.toBeNull();
+  });
+
+  it.each(['The link is still empty.', 'First time using the app, love it.', 'I write reports every week.'])('stays quiet on "%s"', (text) => {
+    expect(detectRepeatContact(text)).toBeNull();
+  });
+});
+
+describe('threat, anger and security detectors', () => {
+  it('finds threats to cancel or take legal action', () => {
+    expect(detectThreat('I will cancel my subscription today')).not.toBeNull();
+    expect(detectThreat('You will hear from my lawyer')).not.toBeNull();
+    expect(detectThreat('How can I change my plan?')).toBeNull();
+  });
+
+  it('finds anger', () => {
+    expect(detectAnger('This is ridiculous and unacceptable')).not.toBeNull();
+    expect(detectAnger('Thanks, that worked')).toBeNull();
+  });
+
+  it.each(['My account was hacked', 'There was unauthorized access to our workspace', 'All my notes are gone after the update', 'We lost all our data', 'Our customer data was leaked'])(
+    'finds a security incident or data loss in "%s"',
+    (text) => {
+      expect(detectSecurityIncident(text)).not.toBeNull();
+    },
+  );
+
+  it.each(['I lost my phone and need new 2FA codes', 'The app has a memory leak on Android', 'How long do you keep deleted items?'])('stays quiet on "%s"', (text) => {
+    expect(detectSecurityIncident(text)).toBeNull();
+  });
+});
+
+describe('sentiment scoring', () => {
+  it('scores angry text clearly negative and neutral text near zero', () => {
+    expect(scoreSentiment('This is ridiculous and unacceptable. I will cancel and talk to my lawyer.').score).toBeLessThan(-2);
+    expect(scoreSentiment('Send me the invoice for March.').score).toBe(0);
+    expect(scoreSentiment('Thanks, great help!').score).toBeGreaterThan(0);
+  });
+});

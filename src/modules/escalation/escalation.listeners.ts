@@ -1,0 +1,50 @@
+import { notifyUsers } from '../notifications';
+import { insertHistory, lockTicket, type TicketsContext } from '../tickets';
+import { findAssignmentMode } from './assignment.queries';
+import { pickAssignee } from './assignment.service';
+import { updateTicketFields } from './escalation.queries';
+import { evaluateEscalations } from './escalation.service';
+
+// Rules run on a new ticket, on every customer message and when the SLA job marks a ticket.
+// Events caused by automation are skipped so automation never triggers itself.
+export function subscribeEscalations(ctx: TicketsContext): void {
+  ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
+    if (actorType === 'automation') return;
+    await evaluateEscalations(ctx, ticketId, { kind: 'ticket_created' });
+  });
+  ctx.events.on('ticket.message_added', async ({ ticketId, messageId, authorType }) => {
+    if (authorType !== 'customer') return;
+    await evaluateEscalations(ctx, ticketId, { kind: 'customer_message', messageId });
+  });
+  ctx.events.on('ticket.sla_changed', async ({ ticketId }) => {
+    await evaluateEscalations(ctx, ticketId, { kind: 'sla' });
+  });
+}
+
+/** Gives a new, unassigned ticket to a member of its queue when the queue hands out tickets itself. */
+export async function autoAssignTicket(ctx: TicketsContext, ticketId: string): Promise<string | null> {
+  const now = ctx.clock.now();
+  const assigned = await ctx.db.transaction(async (tx) => {
+    const row = await lockTicket(tx, ticketId);
+    if (!row || row.assigneeId || (row.status !== 'open' && row.status !== 'escalated')) return null;
+    const mode = await findAssignmentMode(tx, row.queueId);
+    if (mode === 'none') return null;
+    const userId = await pickAssignee(tx, row.queueId, mode, now);
+    if (!userId) return null;
+    await updateTicketFields(tx, row.id, { assigneeId: userId, updatedAt: now });
+    const comment = `assigned automatically (${mode === 'round_robin' ? 'round robin' : 'least loaded'})`;
+    await insertHistory(tx, [{ ticketId: row.id, actorType: 'automation', actorId: null, action: 'assigned', oldValue: null, newValue: userId, comment, createdAt: now }]);
+    await notifyUsers(tx, [userId], { type: 'assignment', ticketId: row.id, title: `Ticket #${row.number} was assigned to you`, body: row.subject }, now);
+    return userId;
+  });
+  if (assigned) await ctx.events.emit('ticket.updated', { ticketId, changes: ['assigned'], actorType: 'automation' });
+  return assigned;
+}
+
+// Registered after the knowledge-base auto-answer, so a ticket Clara resolved by itself is not handed out.
+export function subscribeAutoAssign(ctx: TicketsContext): void {
+  ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
+    if (actorType === 'automation') return;
+    await autoAssignTicket(ctx, ticketId);
+  });
+}

@@ -1,0 +1,92 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { customers } from '../customers';
+import { queues, type QueueRow } from '../queues';
+import { ticketMessages, tickets, type TicketMessageRow, type TicketRow } from '../tickets';
+import { users, type UserRow } from '../users';
+import { escalationRules, ticketEscalations, type EscalationRuleRow } from './escalation.table';
+
+export async function findRules(db: Db, opts: { enabledOnly: boolean }): Promise<EscalationRuleRow[]> {
+  return db
+    .select()
+    .from(escalationRules)
+    .where(opts.enabledOnly ? eq(escalationRules.enabled, true) : undefined)
+    .orderBy(asc(escalationRules.position), asc(escalationRules.name));
+}
+
+export async function findRuleById(db: Db, id: string): Promise<EscalationRuleRow | null> {
+  const [row] = await db.select().from(escalationRules).where(eq(escalationRules.id, id));
+  return row ?? null;
+}
+
+export async function findRuleByName(db: Db, name: string): Promise<EscalationRuleRow | null> {
+  const [row] = await db.select().from(escalationRules).where(eq(escalationRules.name, name));
+  return row ?? null;
+}
+
+export async function insertRules(db: Db, rows: (typeof escalationRules.$inferInsert)[]): Promise<EscalationRuleRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(escalationRules).values(rows).onConflictDoNothing().returning();
+}
+
+export async function updateRuleRow(db: Db, id: string, values: Partial<typeof escalationRules.$inferInsert>) {
+  const [row] = await db.update(escalationRules).set(values).where(eq(escalationRules.id, id)).returning();
+  return row ?? null;
+}
+
+export async function deleteRuleRow(db: Db, id: string): Promise<void> {
+  await db.delete(escalationRules).where(eq(escalationRules.id, id));
+}
+
+export async function findTicketWithCustomer(db: Db, ticketId: string): Promise<{ ticket: TicketRow; vip: boolean } | null> {
+  const [row] = await db
+    .select({ ticket: tickets, vip: customers.vip })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(eq(tickets.id, ticketId));
+  return row ?? null;
+}
+
+export async function findMessageById(db: Db, id: string): Promise<TicketMessageRow | null> {
+  const [row] = await db.select().from(ticketMessages).where(eq(ticketMessages.id, id));
+  return row ?? null;
+}
+
+export async function findLatestCustomerMessage(db: Db, ticketId: string): Promise<TicketMessageRow | null> {
+  const [row] = await db
+    .select()
+    .from(ticketMessages)
+    .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.authorType, 'customer')))
+    .orderBy(desc(ticketMessages.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function setMessageMetadata(db: Db, id: string, patch: Record<string, unknown>): Promise<void> {
+  await db
+    .update(ticketMessages)
+    .set({ metadata: sql`${ticketMessages.metadata} || ${JSON.stringify(patch)}::jsonb` })
+    .where(eq(ticketMessages.id, id));
+}
+
+/** True only for the first caller recording this ticket, rule and cause. */
+export async function recordEscalation(db: Db, values: typeof ticketEscalations.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(ticketEscalations).values(values).onConflictDoNothing().returning({ id: ticketEscalations.id });
+  return rows.length > 0;
+}
+
+export async function updateTicketFields(db: Db, id: string, values: Partial<TicketRow>): Promise<TicketRow> {
+  const [row] = await db.update(tickets).set(values).where(eq(tickets.id, id)).returning();
+  return row!;
+}
+
+export async function findQueueByNameOrId(db: Db, ref: string): Promise<QueueRow | null> {
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  const [row] = await db.select().from(queues).where(byId ? eq(queues.id, ref) : eq(queues.name, ref));
+  return row ?? null;
+}
+
+export async function findUsersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(users).where(inArray(users.id, ids));
+}

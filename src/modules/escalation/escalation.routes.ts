@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Ticket, TicketRef, type TicketsContext } from '../tickets';
+import { AddMemberBody, DeescalateBody, EscalateBody, QueueMemberParams, QueueMembers, QueueParams, SetMembersBody } from './escalation.schema';
+import { deescalateTicket, escalateTicket } from './manual-escalation.service';
+import { addQueueMember, getQueueMembers, removeQueueMember, setQueueMembers } from './queue-members.service';
+import { CreateRuleBody, Rule, RuleList, RuleParams, UpdateRuleBody } from './rules.schema';
+import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service';
+
+const Empty = z.null();
+
+export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/tickets/:id/escalate',
+      {
+        config: { permission: 'tickets:escalate' },
+        schema: { tags: ['tickets'], summary: 'Escalate a ticket by hand', params: TicketRef, body: EscalateBody, response: { 200: Ticket } },
+      },
+      async (req) => escalateTicket(ctx, req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/api/tickets/:id/deescalate',
+      {
+        config: { permission: 'tickets:deescalate' },
+        schema: { tags: ['tickets'], summary: 'Take a ticket out of escalation', params: TicketRef, body: DeescalateBody, response: { 200: Ticket } },
+      },
+      async (req) => deescalateTicket(ctx, req.actor!, req.params.id, req.body ?? {}),
+    );
+
+    const admin = ['admin'];
+    app.get(
+      '/api/admin/escalation-rules',
+      { config: { permission: 'settings:read' }, schema: { tags: admin, summary: 'Escalation rules in evaluation order', response: { 200: RuleList } } },
+      async () => listRules(ctx),
+    );
+    app.post(
+      '/api/admin/escalation-rules',
+      { config: { permission: 'escalation:manage' }, schema: { tags: admin, summary: 'Create an escalation rule', body: CreateRuleBody, response: { 201: Rule } } },
+      async (req, reply) => reply.status(201).send(await createRule(ctx, req.body)),
+    );
+    app.get(
+      '/api/admin/escalation-rules/:id',
+      { config: { permission: 'settings:read' }, schema: { tags: admin, summary: 'An escalation rule', params: RuleParams, response: { 200: Rule } } },
+      async (req) => getRule(ctx, req.params.id),
+    );
+    app.patch(
+      '/api/admin/escalation-rules/:id',
+      {
+        config: { permission: 'escalation:manage' },
+        schema: { tags: admin, summary: 'Change an escalation rule', params: RuleParams, body: UpdateRuleBody, response: { 200: Rule } },
+      },
+      async (req) => updateRule(ctx, req.params.id, req.body),
+    );
+    app.delete(
+      '/api/admin/escalation-rules/:id',
+      { config: { permission: 'escalation:manage' }, schema: { tags: admin, summary: 'Delete an escalation rule', params: RuleParams, response: { 204: Empty } } },
+      async (req, reply) => {
+        await deleteRule(ctx, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/admin/queues/:id/members',
+      { config: { permission: 'settings:read' }, schema: { tags: admin, summary: 'Members of a queue and how it assigns', params: QueueParams, response: { 200: QueueMembers } } },
+      async (req) => getQueueMembers(ctx, req.params.id),
+    );
+    app.put(
+      '/api/admin/queues/:id/members',
+      {
+        config: { permission: 'queues:manage' },
+        schema: { tags: admin, summary: 'Set the members and/or the assignment mode of a queue', params: QueueParams, body: SetMembersBody, response: { 200: QueueMembers } },
+      },
+      async (req) => setQueueMembers(ctx, req.params.id, req.body),
+    );
+    app.post(
+      '/api/admin/queues/:id/members',
+      {
+        config: { permission: 'queues:manage' },
+        schema: { tags: admin, summary: 'Add a member to a queue', params: QueueParams, body: AddMemberBody, response: { 201: QueueMembers } },
+      },
+      async (req, reply) => reply.status(201).send(await addQueueMember(ctx, req.params.id, req.body.user_id)),
+    );
+    app.delete(
+      '/api/admin/queues/:id/members/:userId',
+      { config: { permission: 'queues:manage' }, schema: { tags: admin, summary: 'Remove a member from a queue', params: QueueMemberParams, response: { 200: QueueMembers } } },
+      async (req) => removeQueueMember(ctx, req.params.id, req.params.userId),
+    );
+  };
+}

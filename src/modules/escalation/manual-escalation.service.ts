@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/rbac';
+import { findActiveUserIdsByRole } from '../notifications';
+import { actorRef, canTransition, findTicketView, lockTicket, tickets, toTicket, type TicketsContext } from '../tickets';
+import { findActiveMemberIds } from './assignment.queries';
+import { ESCALATIONS_QUEUE } from './default-rules';
+import { EscalationWork } from './escalation-actions';
+import { findQueueByNameOrId, recordEscalation } from './escalation.queries';
+import type { DeescalateBody, EscalateBody } from './escalation.schema';
+
+async function view(ctx: TicketsContext, id: string) {
+  return toTicket((await findTicketView(ctx.db, eq(tickets.id, id)))!);
+}
+
+// An agent asks for a senior look: the ticket goes to the Escalations queue (or the one named) and
+// that queue's members hear about it, or the leads when it has none.
+export async function escalateTicket(ctx: TicketsContext, actor: Actor, ref: string, input: EscalateBody) {
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await lockTicket(tx, ref);
+    if (!row) throw new AppError('TICKET_NOT_FOUND');
+    if (row.status === 'escalated') throw new AppError('CONFLICT', 'The ticket is already escalated.');
+    if (input.queue_id && !(await findQueueByNameOrId(tx, input.queue_id))) throw new AppError('QUEUE_NOT_FOUND');
+    if (!canTransition(row.status, 'escalated')) throw new AppError('ILLEGAL_TRANSITION', `A ${row.status} ticket cannot be escalated.`, { from: row.status, to: 'escalated' });
+    const work = new EscalationWork(ctx, tx, row, actorRef(actor), now);
+    work.record('escalated', null, { manual: true }, input.reason);
+    await work.escalate(input.reason);
+    await work.moveTo(input.queue_id ?? ESCALATIONS_QUEUE, input.reason);
+    const members = await findActiveMemberIds(tx, work.row.queueId);
+    work.tell(members.length > 0 ? members : await findActiveUserIdsByRole(tx, ['lead']), `${input.reason} (escalated by hand)`);
+    work.tell([work.row.assigneeId], `${input.reason} (escalated by hand)`);
+    await recordEscalation(tx, { ticketId: row.id, ruleId: null, cause: `manual:${randomUUID()}`, reason: input.reason, actorType: actor.type, actorId: actor.id, createdAt: now });
+    await work.flush({ title: `Ticket #${row.number} escalated`, skipUser: actor.id });
+    return row.id;
+  });
+  await ctx.events.emit('ticket.escalated', { ticketId: id, ruleId: null, reason: input.reason, actorType: actor.type });
+  await ctx.events.emit('ticket.updated', { ticketId: id, changes: ['escalated', 'status_changed'], actorType: actor.type });
+  return view(ctx, id);
+}
+
+export async function deescalateTicket(ctx: TicketsContext, actor: Actor, ref: string, input: DeescalateBody) {
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await lockTicket(tx, ref);
+    if (!row) throw new AppError('TICKET_NOT_FOUND');
+    if (row.status !== 'escalated') throw new AppError('CONFLICT', 'The ticket is not escalated.');
+    if (input.queue_id && !(await findQueueByNameOrId(tx, input.queue_id))) throw new AppError('QUEUE_NOT_FOUND');
+    const reason = input.reason ?? null;
+    const work = new EscalationWork(ctx, tx, row, actorRef(actor), now);
+    work.record('deescalated', 'escalated', 'open', reason);
+    work.set({ status: 'open', ...(await ctx.sla.statusChanged(tx, row, 'open', now)) });
+    work.record('status_changed', 'escalated', 'open', reason);
+    if (input.queue_id) await work.moveTo(input.queue_id, reason ?? 'de-escalated');
+    await work.flush({ title: `Ticket #${row.number} de-escalated` });
+    return row.id;
+  });
+  await ctx.events.emit('ticket.deescalated', { ticketId: id, reason: input.reason ?? '', actorType: actor.type });
+  await ctx.events.emit('ticket.updated', { ticketId: id, changes: ['deescalated', 'status_changed'], actorType: actor.type });
+  return view(ctx, id);
+}

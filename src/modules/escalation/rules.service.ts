@@ -1,0 +1,88 @@
+import type { CoreContext } from '../../core/context';
+import type { Db } from '../../core/db';
+import { AppError } from '../../core/errors';
+import { getSetting, setSetting } from '../../core/settings';
+import { DEFAULT_RULES } from './default-rules';
+import { deleteRuleRow, findQueueByNameOrId, findRuleById, findRuleByName, findRules, findUsersByIds, insertRules, updateRuleRow } from './escalation.queries';
+import type { EscalationRuleRow } from './escalation.table';
+import type { Action, CreateRuleBody, UpdateRuleBody } from './rules.schema';
+
+const SEEDED = 'escalation.rules_seeded';
+
+function toRule(r: EscalationRuleRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    enabled: r.enabled,
+    position: r.position,
+    conditions: r.conditions,
+    actions: r.actions,
+    created_at: r.createdAt.toISOString(),
+    updated_at: r.updatedAt.toISOString(),
+  };
+}
+
+// Queues and users named in actions must exist now; a rule that points nowhere is a 400, not a silent no-op.
+async function checkReferences(db: Db, actions: Action[]): Promise<void> {
+  const details: { field: string; message: string }[] = [];
+  for (const [i, a] of actions.entries()) {
+    const queue = a.type === 'move_to_queue' || a.type === 'assign_round_robin' ? a.queue : undefined;
+    if (queue && !(await findQueueByNameOrId(db, queue))) details.push({ field: `body.actions.${i}.queue`, message: `no queue "${queue}"` });
+    const userIds = a.type === 'assign' ? [a.user_id] : a.type === 'notify' ? a.user_ids : [];
+    const found = await findUsersByIds(db, userIds);
+    for (const id of userIds) {
+      const user = found.find((u) => u.id === id);
+      if (!user || !user.active || (a.type === 'assign' && user.role === 'viewer')) details.push({ field: `body.actions.${i}`, message: `user ${id} cannot take this` });
+    }
+  }
+  if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'The rule names queues or users that do not fit.', details);
+}
+
+async function requireRule(ctx: CoreContext, id: string) {
+  const row = await findRuleById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Escalation rule not found.');
+  return row;
+}
+
+async function checkName(ctx: CoreContext, name: string, id?: string) {
+  const clash = await findRuleByName(ctx.db, name);
+  if (clash && clash.id !== id) throw new AppError('CONFLICT', 'A rule with this name exists.');
+}
+
+export async function listRules(ctx: CoreContext) {
+  return { items: (await findRules(ctx.db, { enabledOnly: false })).map(toRule) };
+}
+
+export async function getRule(ctx: CoreContext, id: string) {
+  return toRule(await requireRule(ctx, id));
+}
+
+export async function createRule(ctx: CoreContext, body: CreateRuleBody) {
+  await checkReferences(ctx.db, body.actions);
+  await checkName(ctx, body.name);
+  const now = ctx.clock.now();
+  const [row] = await insertRules(ctx.db, [{ ...body, createdAt: now, updatedAt: now }]);
+  if (!row) throw new AppError('CONFLICT', 'A rule with this name exists.');
+  return toRule(row);
+}
+
+export async function updateRule(ctx: CoreContext, id: string, body: UpdateRuleBody) {
+  await requireRule(ctx, id);
+  if (body.actions) await checkReferences(ctx.db, body.actions);
+  if (body.name) await checkName(ctx, body.name, id);
+  return toRule((await updateRuleRow(ctx.db, id, { ...body, updatedAt: ctx.clock.now() }))!);
+}
+
+export async function deleteRule(ctx: CoreContext, id: string): Promise<void> {
+  await requireRule(ctx, id);
+  await deleteRuleRow(ctx.db, id);
+}
+
+/** Seeds the default rule set once per database; later edits and deletions stay. */
+export async function seedEscalationRules(ctx: Pick<CoreContext, 'db' | 'clock'>): Promise<void> {
+  if (await getSetting(ctx.db, SEEDED)) return;
+  const now = ctx.clock.now();
+  await insertRules(ctx.db, DEFAULT_RULES.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
+  await setSetting(ctx.db, SEEDED, true, null, now);
+}

@@ -1,0 +1,28 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tickets } from '../tickets';
+import { users } from '../users';
+
+export const NOTIFICATION_TYPES = ['assignment', 'escalation', 'sla_warning', 'sla_breach', 'mention'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    type: text('type').$type<NotificationType>().notNull(),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    // Email copies wait here as 'queued' until the durable email outbox (Email issue) sends them.
+    emailState: text('email_state').$type<'queued' | 'sent' | 'skipped'>().notNull().default('queued'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_email_idx').on(t.emailState, t.createdAt)],
+);
+
+export type NotificationRow = typeof notifications.$inferSelect;

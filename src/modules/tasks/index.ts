@@ -1,0 +1,4 @@
+export { tasksRoutes } from './tasks.routes';
+export { tasks, taskActivity, type TaskRow } from './tasks.table';
+export * from './task-fields';
+export { CreateTaskBody, UpdateTaskBody, Task, TaskList, Progress } from './tasks.schema';
