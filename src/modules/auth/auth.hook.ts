@@ -34,6 +34,8 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext): void {
   // onRequest runs before body validation, so a caller without permission learns nothing about the schema.
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config;
+    // Static files, docs, health and metrics need no caller: skip the session lookup for them.
+    if (!cfg.permission && !req.url.startsWith('/api/')) return;
     const auth = await resolve(ctx, req);
     req.actor = auth?.actor ?? null;
     req.sessionCsrf = auth?.csrf ?? null;

@@ -1,6 +1,6 @@
-import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoadingState } from '../../components/page-states';
 import { useMe } from '../../features/auth/api/me';
 import { LoginForm } from '../../features/auth/components/login-form';
@@ -35,7 +35,10 @@ export function LoginPage() {
           <LoginForm onLoggedIn={() => navigate(next, { replace: true })} />
         </Paper>
         <Text size="xs" c="dimmed" ta="center">
-          Looking for help as a customer? <a href="/support">Contact support</a>
+          Looking for help as a customer?{' '}
+          <Anchor component={Link} to="/support" size="xs">
+            Contact support
+          </Anchor>
         </Text>
       </Stack>
     </Center>
