@@ -11,6 +11,7 @@ import { generatePassword } from './core/secrets';
 import { systemActor } from './core/rbac';
 import { banner, startClara } from './server';
 import { addClassifierEvalCommand, addTrainCommand } from './cli/classifier-commands';
+import { addKbCommands, addKbEvalCommands } from './cli/kb-commands';
 
 const cliActor = { ...systemActor };
 
@@ -111,6 +112,8 @@ addTrainCommand(program, withContext);
 
 const evaluate = program.command('eval').description("Evaluate Clara's models on a dataset");
 addClassifierEvalCommand(evaluate);
+addKbCommands(program, withContext);
+addKbEvalCommands(evaluate);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -71,7 +71,8 @@ export async function loadEmbedder(config: Config, log: Logger, vectorAvailable:
     return { embedder, reason: `local embeddings (${config.CLARA_EMBEDDING_MODEL})` };
   } catch (err) {
     const reason = `no embedding model could be loaded (${(err as Error).message}); full-text search only`;
-    log.warn({ err }, reason);
+    // One line, no stack: on machines without internet this is the expected path.
+    log.warn({ cause: (err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : undefined }, reason);
     return { embedder: null, reason };
   }
 }
