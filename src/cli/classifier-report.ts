@@ -37,10 +37,7 @@ export function formatEvaluation(e: DatasetEvaluation): string {
   }
   if (e.loadMs !== undefined) lines.push(`load:    ${e.loadMs.toFixed(0)} ms`);
   const l = e.latency;
-  lines.push(
-    `latency: p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}, mean ${ms(l.meanMs)} per ticket, wall clock ` +
-      `(CPU time: p50 ${ms(l.cpuP50Ms)}, p99 ${ms(l.cpuP99Ms)}); ${l.samples} tickets, in process`,
-  );
+  lines.push(`latency: p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}, mean ${ms(l.meanMs)} per ticket (${l.samples} tickets, in process)`);
 
   const heads = Object.entries(e.heads);
   lines.push('', ...table([['head', 'rows', 'accuracy', 'macro-F1', 'ECE'], ...heads.map(([h, m]) => [h, String(m.rows), f3(m.accuracy), f3(m.macroF1), f3(m.ece)])]));

@@ -4,10 +4,11 @@ import { FORMAT_VERSION, parseModel, type ClassifierModel } from './artifact.js'
 import type { ClassifyResult, TicketText } from './classify.schema.js';
 import type { HeadName } from './example.js';
 import { topTerms } from './explain.js';
-import { countTerms, vectorizeCounts, type SparseVector } from './features.js';
+import type { SparseVector } from './features.js';
 import { INTENT_CATEGORY, isIntent, maxPriority, type Category, type Priority } from './labels.js';
 import { predictProba } from './linear-model.js';
 import { DEFAULT_ROUTING, routeTicket, type RoutingTable } from './routing.js';
+import { textFeatures } from './text-features.js';
 import { normalizeTicket } from './text-normalize.js';
 import { detectUrgency } from './urgency-rules.js';
 
@@ -96,9 +97,8 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
     model,
     classify(ticket) {
       const text = normalizeTicket(ticket);
-      const counts = countTerms(text, model.vocab.config);
-      const x = vectorizeCounts(model.vocab, counts);
-      const prediction = predictModel(model, x);
+      const features = textFeatures(model.vocab, text);
+      const prediction = predictModel(model, features.x);
       const labels = allHeads(prediction.labels);
       const confidence = allHeads(prediction.confidence);
       const category = labels.category as Category;
@@ -120,7 +120,7 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
           intent: round(confidence.intent),
         },
         model: { version, ...(options.trainedAt ? { trainedAt: options.trainedAt } : {}) },
-        top_terms: topTerms(model.vocab, heads.category, categoryIndex, text, x, counts),
+        top_terms: topTerms(model.vocab, heads.category, categoryIndex, features),
         ...(ruleApplied ? { rule: { reason: rule.reason } } : {}),
       };
     },

@@ -6,8 +6,8 @@ import { parseCsv } from './csv.js';
 import { loadCorpus, readSupportTickets, resolveDatasetsDir, splitSupportTickets } from './datasets.js';
 import { evaluateModel, type EvaluationReport, type HeadMetrics } from './evaluate.js';
 import type { TrainingExample } from './example.js';
-import { vectorize } from './features.js';
 import { stratifiedSplit } from './split.js';
+import { vectorize } from './text-features.js';
 import { normalizeTicket } from './text-normalize.js';
 import { trainClassifier, type TrainOptions, type TrainProgress } from './train.js';
 
@@ -18,9 +18,6 @@ export interface LatencyStats {
   p50Ms: number;
   p99Ms: number;
   meanMs: number;
-  /** Process CPU time per call: what the code costs even when a busy machine preempts the wall clock. */
-  cpuP50Ms: number;
-  cpuP99Ms: number;
 }
 
 export interface DatasetEvaluation {
@@ -67,25 +64,20 @@ function quantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-export function measureLatency<T>(inputs: readonly T[], run: (input: T) => unknown, warmup = 200): LatencyStats {
-  for (let i = 0; i < Math.min(warmup, inputs.length); i++) run(inputs[i]);
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (const input of inputs) {
-    const cpuStart = process.cpuUsage();
+/** Wall-clock time per call, after warming up on a spread-out sample (short and long inputs alike). */
+export function measureLatency<T>(inputs: readonly T[], run: (input: T) => unknown, warmup = 300): LatencyStats {
+  const step = Math.max(1, Math.floor(inputs.length / warmup));
+  for (let i = 0; i < inputs.length; i += step) run(inputs[i]);
+  const wall = inputs.map((input) => {
     const started = performance.now();
     run(input);
-    wall.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
+    return performance.now() - started;
+  });
   return {
     samples: wall.length,
     p50Ms: quantile(wall, 0.5),
     p99Ms: quantile(wall, 0.99),
     meanMs: wall.reduce((a, b) => a + b, 0) / (wall.length || 1),
-    cpuP50Ms: quantile(cpu, 0.5),
-    cpuP99Ms: quantile(cpu, 0.99),
   };
 }
 

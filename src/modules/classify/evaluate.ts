@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ClassifierModel } from './artifact.js';
 import { predictModel } from './classifier.js';
 import { HEADS, type HeadName, type TrainingExample } from './example.js';
-import { vectorize } from './features.js';
 import { maxPriority, type Priority } from './labels.js';
+import { vectorize } from './text-features.js';
 import { normalizeTicket } from './text-normalize.js';
 import { detectUrgency } from './urgency-rules.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, charNgrams, featureCount, vectorize } from './features.js';
+import { buildVocabulary, charNgrams, countTerms, featureCount, termName } from './features.js';
+import { textFeatures, vectorize } from './text-features.js';
 import { normalizeText } from './text-normalize.js';
 
 const corpus = [
@@ -41,6 +42,20 @@ describe('features', () => {
     const clean = new Set(charNgrams('invoice', 3, 5));
     const shared = charNgrams('invoce', 3, 5).filter((g) => clean.has(g));
     expect(shared.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('vectorizes exactly the vocabulary terms countTerms finds, with their counts', () => {
+    const text = normalizeText('The invoice, the invoice: my March invoice is wrong');
+    const counts = countTerms(text, vocab.config);
+    const { x, tf } = textFeatures(vocab, text);
+    const block = (j: number) => (j < vocab.words.length ? 'word' : 'char');
+    const found = new Map([...x.indices].map((j, n) => [`${block(j)} ${termName(vocab, j)}`, tf[n]]));
+    const expected = new Map([
+      ...[...counts.words].filter(([t]) => vocab.wordIndex.has(t)).map(([t, c]) => [`word ${t}`, c] as const),
+      ...[...counts.chars].filter(([t]) => vocab.charIndex.has(t)).map(([t, c]) => [`char ${t}`, c] as const),
+    ]);
+    expect(found).toEqual(expected);
+    expect(found.get('word invoice')).toBe(3);
   });
 
   it('ignores terms that are not in the vocabulary', () => {

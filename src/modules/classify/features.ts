@@ -2,7 +2,7 @@ import { tokenize } from './text-normalize.js';
 
 // Function words carry source style (banking one-liners vs. e-mails), not topic; they
 // still take part in bigrams ("not working", "log in"), where they do carry meaning.
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   ('a an and are as at be but by for from had has have i if in is it its me my of on or our so that the their ' +
     'them there these they this to was we were what when which who will with would you your am been being do ' +
     'does did just also than then too very can could should may might us all any some such only own same about ' +
@@ -119,55 +119,6 @@ export function buildVocabulary(
   words.forEach((t, i) => (idf[i] = smooth(wordDf.get(t) ?? 0)));
   chars.forEach((t, i) => (idf[words.length + i] = smooth(charDf.get(t) ?? 0)));
   return createVocabulary(config, words, chars, idf);
-}
-
-function weightBlock(counts: Map<string, number>, index: Map<string, number>, idf: Float32Array) {
-  const indices: number[] = [];
-  const values: number[] = [];
-  let norm = 0;
-  for (const [term, tf] of counts) {
-    const j = index.get(term);
-    if (j === undefined) continue;
-    const value = (1 + Math.log(tf)) * idf[j];
-    indices.push(j);
-    values.push(value);
-    norm += value * value;
-  }
-  return { indices, values, norm: Math.sqrt(norm) };
-}
-
-/** Sublinear TF-IDF; word and char blocks are L2-normalized separately, then jointly. */
-export function vectorize(vocab: Vocabulary, normalized: string): SparseVector {
-  return vectorizeCounts(vocab, countTerms(normalized, vocab.config));
-}
-
-// Per-vocabulary dense scratch: a long e-mail has thousands of terms, and sorting bare indices
-// natively, then reading their values back from here, is ~5x faster than sorting (index, value) pairs.
-const scratchByVocab = new WeakMap<Vocabulary, Float64Array>();
-
-export function vectorizeCounts(vocab: Vocabulary, counts: TermCounts): SparseVector {
-  const blocks = [
-    weightBlock(counts.words, vocab.wordIndex, vocab.idf),
-    weightBlock(counts.chars, vocab.charIndex, vocab.idf),
-  ].filter((b) => b.norm > 0);
-  let scratch = scratchByVocab.get(vocab);
-  if (!scratch) {
-    scratch = new Float64Array(vocab.idf.length);
-    scratchByVocab.set(vocab, scratch);
-  }
-  const indices = new Int32Array(blocks.reduce((size, b) => size + b.indices.length, 0));
-  let n = 0;
-  for (const block of blocks) {
-    const scale = 1 / (block.norm * Math.sqrt(blocks.length));
-    block.indices.forEach((j, i) => {
-      scratch[j] = block.values[i] * scale;
-      indices[n++] = j;
-    });
-  }
-  indices.sort();
-  const values = new Float32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) values[i] = scratch[indices[i]];
-  return { indices, values };
 }
 
 export function featureCount(vocab: Vocabulary): number {

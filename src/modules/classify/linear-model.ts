@@ -17,11 +17,21 @@ export interface SoftmaxTrainOptions {
 
 export function rawLogits(head: Pick<SoftmaxHead, 'weights' | 'bias'>, x: SparseVector): Float64Array {
   const k = head.bias.length;
+  const w = head.weights;
   const out = Float64Array.from(head.bias);
   for (let n = 0; n < x.indices.length; n++) {
     const base = x.indices[n] * k;
     const v = x.values[n];
-    for (let c = 0; c < k; c++) out[c] += v * head.weights[base + c];
+    // Unrolled like `gather` below (kept apart: one function fed both float32 and float64
+    // arrays would slow the training loop); ~40% faster per ticket.
+    let c = 0;
+    for (; c + 3 < k; c += 4) {
+      out[c] += v * w[base + c];
+      out[c + 1] += v * w[base + c + 1];
+      out[c + 2] += v * w[base + c + 2];
+      out[c + 3] += v * w[base + c + 3];
+    }
+    for (; c < k; c++) out[c] += v * w[base + c];
   }
   return out;
 }

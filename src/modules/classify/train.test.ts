@@ -4,8 +4,8 @@ import { createClassifier, predictModel } from './classifier.js';
 import { loadBanking77, loadBitext, resolveDatasetsDir } from './datasets.js';
 import { evaluateModel } from './evaluate.js';
 import type { TrainingExample } from './example.js';
-import { vectorize } from './features.js';
 import { generateSeedTickets } from './seed-tickets.js';
+import { vectorize } from './text-features.js';
 import { trainClassifier, type TrainOptions } from './train.js';
 
 const dir = resolveDatasetsDir();

@@ -2,17 +2,11 @@ import { createHash } from 'node:crypto';
 import type { ClassifierModel, TrainingInfo } from './artifact.js';
 import { quantizeHead } from './artifact.js';
 import { HEADS, type HeadName, type TrainingExample } from './example.js';
-import {
-  buildVocabulary,
-  DEFAULT_FEATURE_CONFIG,
-  featureCount,
-  vectorize,
-  type FeatureConfig,
-  type SparseVector,
-} from './features.js';
+import { buildVocabulary, DEFAULT_FEATURE_CONFIG, featureCount, type FeatureConfig, type SparseVector } from './features.js';
 import { CATEGORIES, INTENTS, PRIORITIES } from './labels.js';
 import { fitTemperature, rawLogits, trainSoftmax } from './linear-model.js';
 import { stratifiedSplit } from './split.js';
+import { vectorize } from './text-features.js';
 import { normalizeTicket } from './text-normalize.js';
 
 export const HEAD_CLASSES: Record<HeadName, readonly string[]> = {
