@@ -12,6 +12,7 @@ import type { LabeledExample } from './example.js';
 import { INTENT_CATEGORY } from './labels.js';
 import { generateSeedTickets } from './seed-tickets.js';
 import { stratifiedSplit } from './split.js';
+import { ORIGIN_SOURCE, originExamples } from './origin-examples.js';
 
 /** Fixed so every model is compared on the same held-out rows, whatever its training seed. */
 export const HELD_OUT_SEED = 7;
@@ -99,8 +100,8 @@ export function loadCorpus({ datasetsDir, includeNonCommercial = false }: Corpus
   const bitext = stratifiedSplit(loadBitext(datasetsDir), byIntent, TEST_FRACTION, HELD_OUT_SEED);
   const seed = stratifiedSplit(generateSeedTickets(), byIntent, TEST_FRACTION, HELD_OUT_SEED);
   const tickets = splitSupportTickets(loadSupportTickets(datasetsDir));
-  const train = [...loadBanking77(datasetsDir, 'train.csv'), ...bitext.train, ...seed.train];
-  const sources: string[] = [SOURCES.banking77, SOURCES.bitext, SOURCES['clara-seed']];
+  const train = [...loadBanking77(datasetsDir, 'train.csv'), ...bitext.train, ...seed.train, ...originExamples()];
+  const sources: string[] = [SOURCES.banking77, SOURCES.bitext, SOURCES['clara-seed'], ORIGIN_SOURCE];
   if (includeNonCommercial) {
     train.push(...tickets.train);
     sources.push(SOURCES['support-tickets-en']);
