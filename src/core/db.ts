@@ -49,6 +49,9 @@ async function openPostgres(url: string): Promise<Database> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection (server restart, database dropped) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', () => undefined);
   const db = drizzle(pool) as unknown as Db;
   const vector = await enableVectorIfAvailable(db);
   // Several Clara processes may start together: one migrates, the others wait on the lock.
