@@ -12,6 +12,7 @@ import type { TicketsContext } from './modules/tickets';
 import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from './modules/escalation';
 import { subscribeNotifications } from './modules/notifications';
 import { registerSlaJobs, slaEngine } from './modules/sla';
+import { registerTaskJobs } from './modules/tasks';
 
 export type AppContext = TicketsContext & ClassifyContext & KbContext;
 
@@ -44,6 +45,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   registerKbJobs(ctx);
   registerMeetingJobs(ctx);
   registerSlaJobs(ctx);
+  registerTaskJobs(ctx);
   await seedEscalationRules(ctx);
   // Listener order matters: escalation sees a new ticket before Clara may auto-answer it, and
   // auto-assignment comes last so a ticket resolved from the knowledge base is not handed out.

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../../core/db';
 import { tickets } from '../tickets';
@@ -128,4 +128,37 @@ export async function teamProgress(db: Db, now: Date): Promise<ProgressRow[]> {
 export async function ticketExists(db: Db, id: string): Promise<boolean> {
   const rows = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, id));
   return rows.length > 0;
+}
+
+export const OVERDUE_NOTIFIED = 'overdue_notified';
+
+export interface OverdueTask {
+  id: string;
+  title: string;
+  assigneeId: string;
+  dueAt: Date;
+  ticketId: string | null;
+}
+
+/**
+ * Open, assigned tasks past due whose assignee was not yet told about this due date. The activity row
+ * written with each notice is the marker; SKIP LOCKED keeps two runs from picking the same task.
+ */
+export async function lockOverdueUnnotified(db: Db, now: Date, limit: number): Promise<OverdueTask[]> {
+  const rows = await db
+    .select({ id: tasks.id, title: tasks.title, assigneeId: tasks.assigneeId, dueAt: tasks.dueAt, ticketId: tasks.ticketId })
+    .from(tasks)
+    .where(
+      and(
+        ne(tasks.status, 'done'),
+        lt(tasks.dueAt, now),
+        isNotNull(tasks.assigneeId),
+        sql`not exists (select 1 from ${taskActivity} where ${taskActivity.taskId} = ${tasks.id}
+              and ${taskActivity.action} = ${OVERDUE_NOTIFIED} and (${taskActivity.newValue} #>> '{}')::timestamptz = ${tasks.dueAt})`,
+      ),
+    )
+    .orderBy(asc(tasks.dueAt), asc(tasks.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return rows.map((r) => ({ ...r, assigneeId: r.assigneeId!, dueAt: r.dueAt! }));
 }
