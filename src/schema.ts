@@ -14,3 +14,4 @@ export * from './modules/tasks/tasks.table';
 export * from './modules/sla/sla.table';
 export * from './modules/notifications/notifications.table';
 export * from './modules/escalation/escalation.table';
+export * from './modules/email/email.table';
