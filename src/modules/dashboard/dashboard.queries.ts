@@ -70,6 +70,19 @@ export async function slaAndMedians(db: Db, w: Window): Promise<WindowStats> {
   return row!;
 }
 
+// Auto-resolved: Clara answered and resolved the ticket by itself (tickets.metadata.auto_resolved);
+// reopened: the customer replied afterwards, so the answer did not settle it.
+export async function autoResolveCounts(db: Db, w: Window) {
+  const [row] = await queryRows<{ total: number; auto_resolved: number; reopened: number }>(
+    db,
+    sql`select count(*)::int as total,
+               count(*) filter (where metadata->>'auto_resolved' = 'true')::int as auto_resolved,
+               count(*) filter (where metadata->>'auto_resolved' = 'true' and coalesce((metadata->>'reopen_count')::int, 0) > 0)::int as reopened
+        from tickets where created_at >= ${windowStart(w)} and created_at <= ${nowTs(w)}`,
+  );
+  return row!;
+}
+
 export async function countUnresolvedBy(db: Db, column: 'category' | 'priority') {
   const col = column === 'category' ? sql`category` : sql`priority`;
   return queryRows<{ key: string; n: number }>(

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../../core/context';
 import { CATEGORIES, PRIORITIES } from '../tickets';
 import {
+  autoResolveCounts,
   countCreatedToday,
   countUnresolved,
   countUnresolvedBy,
@@ -18,11 +19,15 @@ function compliance(met: number, breached: number) {
   return { met, breached, percent: total === 0 ? null : Math.round((met / total) * 1000) / 10 };
 }
 
+function autoResolveRate(total: number, autoResolved: number, reopened: number) {
+  return { total, auto_resolved: autoResolved, reopened, percent: total === 0 ? null : Math.round((autoResolved / total) * 1000) / 10 };
+}
+
 const seconds = (v: number | string | null) => (v === null ? null : Math.round(Number(v)));
 
 export async function getDashboard(ctx: CoreContext, q: DashboardQuery): Promise<Dashboard> {
   const w: Window = { now: ctx.clock.now(), tz: q.tz, days: DASHBOARD_WINDOW_DAYS };
-  const [counts, newToday, stats, byCategory, byPriority, volume, workload] = await Promise.all([
+  const [counts, newToday, stats, byCategory, byPriority, volume, workload, auto] = await Promise.all([
     countUnresolved(ctx.db),
     countCreatedToday(ctx.db, w),
     slaAndMedians(ctx.db, w),
@@ -30,6 +35,7 @@ export async function getDashboard(ctx: CoreContext, q: DashboardQuery): Promise
     countUnresolvedBy(ctx.db, 'priority'),
     dailyVolume(ctx.db, w),
     workloadByAssignee(ctx.db),
+    autoResolveCounts(ctx.db, w),
   ]);
   const countOf = (rows: { key: string; n: number }[], key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
   return {
@@ -39,6 +45,7 @@ export async function getDashboard(ctx: CoreContext, q: DashboardQuery): Promise
     counts: { ...counts, new_today: newToday },
     sla: { first_response: compliance(stats.fr_met, stats.fr_breached), resolution: compliance(stats.res_met, stats.res_breached) },
     median_seconds: { first_response: seconds(stats.fr_median), resolution: seconds(stats.res_median) },
+    auto_resolve: autoResolveRate(Number(auto.total), Number(auto.auto_resolved), Number(auto.reopened)),
     by_category: CATEGORIES.map((category) => ({ category, count: countOf(byCategory, category) })),
     by_priority: PRIORITIES.map((priority) => ({ priority, count: countOf(byPriority, priority) })),
     volume: volume.map((v) => ({ day: v.day, created: Number(v.created), resolved: Number(v.resolved) })),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, validTicketBody, type Caller, type TestApp } from '../../testing/test-app';
+import { DEMO_KB_DIR, importArticles, readDrafts } from '../kb';
 
 // The clock starts at 2026-03-02T09:00Z (a Monday). Tickets are created at chosen instants so every figure is known.
 let t: TestApp;
@@ -138,5 +139,35 @@ describe('the dashboard', () => {
   it('lets a viewer read it', async () => {
     const viewer = await t.as('viewer');
     expect((await viewer.request('GET', '/api/dashboard')).statusCode).toBe(200);
+  });
+});
+
+describe('the auto-resolve rate', () => {
+  let app: TestApp;
+  let admin: Caller;
+  const covered = { subject: 'Two-factor authentication', description: 'How do I regenerate my recovery codes for two-factor authentication?' };
+  const uncovered = { subject: 'Garden furniture order', description: 'Do you also sell garden furniture, and can it be delivered to Norway?' };
+
+  async function publicTicket(body: { subject: string; description: string }) {
+    const res = await app.anonymous().request('POST', '/api/public/tickets', { ...body, email: 'jane@example.com' });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { token: string };
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await importArticles(app.ctx, await readDrafts(DEMO_KB_DIR));
+    admin = await app.asAdmin();
+    await publicTicket(covered);
+    const reopened = await publicTicket(covered);
+    await app.anonymous().request('POST', `/api/public/tickets/${reopened.token}/messages`, { body: 'That did not help at all.' });
+    await publicTicket(uncovered);
+    await publicTicket(uncovered);
+  });
+  afterAll(() => app.close());
+
+  it('is the share of tickets created in the window that Clara resolved by itself, counting the reopened ones', async () => {
+    const d = (await admin.request('GET', '/api/dashboard')).json();
+    expect(d.auto_resolve).toEqual({ total: 4, auto_resolved: 2, reopened: 1, percent: 50 });
   });
 });

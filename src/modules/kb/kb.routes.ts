@@ -17,6 +17,8 @@ import {
   UpdateArticleBody,
   VersionList,
 } from './kb.api.schema';
+import { AutoResolveSettings, PutAutoResolveBody } from './autoresolve-settings.schema';
+import { getAutoResolveSettings, setAutoResolveThreshold } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
 import { createArticle, deleteArticle, getArticle, getPublishedArticle, listArticles, listVersions, setArticleStatus, updateArticle } from './kb-articles.service';
@@ -66,6 +68,19 @@ export function kbRoutes(ctx: KbContext & TicketsContext): FastifyPluginAsyncZod
       '/api/tickets/:id/suggestion',
       { config: { permission: 'tickets:read' }, schema: { tags, summary: 'Suggested answer for a ticket', params: TicketRef, response: { 200: AskResponse.extend({ ticket_id: z.string() }) } } },
       async (req) => ticketSuggestion(ctx, req.params.id),
+    );
+    app.get(
+      '/api/admin/settings/autoresolve',
+      { config: { permission: 'settings:read' }, schema: { tags: ['admin'], summary: 'The auto-resolve confidence bar', response: { 200: AutoResolveSettings } } },
+      async () => getAutoResolveSettings(ctx),
+    );
+    app.put(
+      '/api/admin/settings/autoresolve',
+      {
+        config: { permission: 'settings:manage' },
+        schema: { tags: ['admin'], summary: 'Set the auto-resolve confidence bar (null: the server default)', body: PutAutoResolveBody, response: { 200: AutoResolveSettings } },
+      },
+      async (req) => setAutoResolveThreshold(ctx, req.actor!, req.body, req.ip),
     );
     const publicLimit = { max: 60, timeWindow: '1 minute' };
     app.get(
