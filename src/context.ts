@@ -29,7 +29,13 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CLARA_DATA_DIR }));
-  const jobs = new JobRunner(database.db, clock, log.child({ part: 'jobs' }), config.CLARA_JOB_POLL_MS);
+  const jobs = new JobRunner(
+    database.db,
+    clock,
+    log.child({ part: 'jobs' }),
+    config.CLARA_JOB_POLL_MS,
+    config.CLARA_JOB_RETENTION_DAYS * 24 * 60 * 60_000,
+  );
   const base = {
     config,
     database,

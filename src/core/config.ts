@@ -23,6 +23,7 @@ export const ConfigSchema = z.object({
   CLARA_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   CLARA_JOBS: bool.default(true),
   CLARA_JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
+  CLARA_JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
   CLARA_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(30),
   CLARA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CLARA_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),

@@ -131,4 +131,18 @@ describe('job runner', () => {
     await runner.runDue();
     expect((await jobRows())[0]).toMatchObject({ status: 'dead' });
   });
+
+  it('prunes completed jobs past the retention window and keeps dead and recent ones', async () => {
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 'old' });
+    await runner.enqueue(t.ctx.db, 'test.unknown', {});
+    await runner.runDue();
+    t.clock.advance(8 * 24 * 60 * 60_000);
+    await runner.enqueue(t.ctx.db, 'test.ok', { tag: 'recent' });
+    await runner.runDue();
+    expect(await runner.prune()).toBe(1);
+    expect((await jobRows()).map((r) => [r.name, r.status])).toEqual([
+      ['test.unknown', 'dead'],
+      ['test.ok', 'completed'],
+    ]);
+  });
 });

@@ -31,6 +31,7 @@ interface ClaimedJob {
 }
 
 const STALE_LOCK_MS = 10 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 // A durable job runner on Clara's own database: jobs are enqueued in the same transaction as the
 // change that causes them, and `FOR UPDATE SKIP LOCKED` lets several processes share the table.
@@ -39,12 +40,15 @@ export class JobRunner {
   private readonly workerId = `${hostname()}:${process.pid}`;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private lastPrunedAt = 0;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly pollMs = 1000,
+    /** Completed jobs older than this are deleted (dead ones stay for an admin to read). */
+    private readonly retentionMs = 7 * 24 * 60 * 60_000,
   ) {}
 
   register<T>(definition: JobDefinition<T>): void {
@@ -83,7 +87,7 @@ export class JobRunner {
     if (this.timer) return;
     const tick = () => {
       this.running = this.runDue()
-        .then(() => undefined)
+        .then(() => this.pruneIfDue())
         .catch((err: unknown) => this.log.error({ err }, 'job poll failed'))
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.pollMs);
@@ -96,6 +100,25 @@ export class JobRunner {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /** Deletes completed jobs finished before the retention window; returns how many went. */
+  async prune(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.retentionMs).toISOString();
+    const rows = await queryRows<{ id: number }>(
+      this.db,
+      sql`delete from jobs where status = 'completed' and completed_at < ${cutoff} returning id`,
+    );
+    return rows.length;
+  }
+
+  // Scheduled jobs (SLA checks, reminders) add a completed row every minute: keep the table small.
+  private async pruneIfDue(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - this.lastPrunedAt < PRUNE_EVERY_MS) return;
+    this.lastPrunedAt = now;
+    const pruned = await this.prune();
+    if (pruned > 0) this.log.info({ pruned }, 'old completed jobs deleted');
   }
 
   async stats(): Promise<Record<'pending' | 'running' | 'completed' | 'dead', number>> {
