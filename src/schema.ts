@@ -15,3 +15,4 @@ export * from './modules/sla/sla.table';
 export * from './modules/notifications/notifications.table';
 export * from './modules/escalation/escalation.table';
 export * from './modules/email/email.table';
+export * from './modules/voice/voice.table';
