@@ -29,6 +29,7 @@ describeE2E('the agent workspace', () => {
     vexpect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual([
       'Dashboard',
       'Inbox',
+      'Knowledge base',
       'Users & roles',
       'Audit log',
       'System',

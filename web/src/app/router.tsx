@@ -3,6 +3,9 @@ import type { Permission } from '@shared/core/rbac';
 import { RequirePermission } from '../components/require-permission';
 import { AuditPage } from './routes/audit';
 import { InboxPage } from './routes/inbox';
+import { KnowledgeBasePage } from './routes/kb';
+import { ArticlePage } from './routes/kb-article';
+import { NewArticlePage } from './routes/kb-new';
 import { LoginPage } from './routes/login';
 import { NotFoundPage } from './routes/not-found';
 import { SettingsPage } from './routes/settings';
@@ -42,6 +45,9 @@ export function createRouter() {
             },
             { path: 'tickets', element: guarded('tickets:read', <InboxPage />) },
             { path: 'tickets/:ref', element: guarded('tickets:read', <TicketPage />) },
+            { path: 'kb', element: guarded('kb:read', <KnowledgeBasePage />) },
+            { path: 'kb/new', element: guarded('kb:write', <NewArticlePage />) },
+            { path: 'kb/:id', element: guarded('kb:read', <ArticlePage />) },
             { path: 'users', element: guarded('users:read', <UsersPage />) },
             { path: 'audit', element: guarded('audit:read', <AuditPage />) },
             { path: 'system', element: guarded('system:read', <SystemPage />) },

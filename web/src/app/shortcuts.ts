@@ -31,7 +31,7 @@ export function useGoShortcuts(targets: Record<string, () => void>): void {
 }
 
 export const SHORTCUTS: { keys: string; what: string }[] = [
-  { keys: 'g d / g i / g u', what: 'Go to dashboard / inbox / users' },
+  { keys: 'g d / g i / g k / g u', what: 'Go to dashboard / inbox / knowledge base / users' },
   { keys: 'g a / g s / g e', what: 'Go to audit log / system / settings' },
   { keys: 'j / k', what: 'Next / previous ticket in the inbox' },
   { keys: 'Enter', what: 'Open the highlighted ticket' },

@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/page-states';
 import { ApiError } from '../../lib/api-client';
@@ -8,9 +9,12 @@ import { formatDateTime } from '../../lib/time';
 import { useQueues } from '../../features/settings/api/queues';
 import { useTicket, useTicketHistory, useTicketMessages } from '../../features/tickets/api/get-ticket';
 import { Composer } from '../../features/tickets/components/composer';
+import { ClassificationPanel } from '../../features/tickets/components/classification-panel';
 import { Conversation } from '../../features/tickets/components/conversation';
+import { EscalationControls } from '../../features/tickets/components/escalation-controls';
 import { HistoryTimeline } from '../../features/tickets/components/history-timeline';
-import { SlaBadge } from '../../features/tickets/components/sla-countdown';
+import { SlaPanel } from '../../features/tickets/components/sla-panel';
+import { SuggestedAnswer } from '../../features/tickets/components/suggested-answer';
 import { PriorityBadge, StatusBadge } from '../../features/tickets/components/ticket-badges';
 import { TicketProperties } from '../../features/tickets/components/ticket-properties';
 import { useUsers } from '../../features/users/api/list-users';
@@ -35,6 +39,7 @@ export function TicketPage() {
   const history = useTicketHistory(id);
   const users = useUsers({}, { enabled: session.can('users:read') });
   const queues = useQueues();
+  const [insert, setInsert] = useState<{ text: string; nonce: number }>();
   useDocumentTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject} · Clara` : 'Ticket · Clara');
 
   if (ticket.isPending) return <LoadingState label="Loading ticket…" />;
@@ -77,6 +82,12 @@ export function TicketPage() {
             </Text>
           </Group>
         </Stack>
+        <EscalationControls
+          ticket={t}
+          queues={(queues.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
+          canEscalate={session.can('tickets:escalate')}
+          canDeescalate={session.can('tickets:deescalate')}
+        />
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -88,18 +99,28 @@ export function TicketPage() {
             ) : (
               <Conversation messages={messages.data} />
             )}
+            {t.status !== 'resolved' && t.status !== 'closed' && (
+              <Section title="Suggested answer">
+                <SuggestedAnswer ticketId={t.id} canInsert={canWrite} onInsert={(text) => setInsert({ text, nonce: Date.now() })} />
+              </Section>
+            )}
             {canWrite && (
-              <Composer ticketId={t.id} ticketRef={ref} disabledReason={t.status === 'closed' ? 'This ticket is closed: reopen it (Status → Open) to write.' : undefined} />
+              <Composer
+                ticketId={t.id}
+                ticketRef={ref}
+                insert={insert}
+                disabledReason={t.status === 'closed' ? 'This ticket is closed: reopen it (Status → Open) to write.' : undefined}
+              />
             )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <Section title="SLA">
-              <Stack gap={6} align="flex-start">
-                <SlaBadge label="First response" dueAt={t.sla.first_response_due_at} doneAt={t.sla.first_responded_at} />
-                <SlaBadge label="Resolution" dueAt={t.sla.resolution_due_at} doneAt={t.resolved_at ?? t.closed_at} />
-              </Stack>
+              <SlaPanel ticket={t} />
+            </Section>
+            <Section title="Classification">
+              <ClassificationPanel ticket={t} canWrite={canWrite} />
             </Section>
             <Section title="Properties">
               <TicketProperties

@@ -1,14 +1,28 @@
 import { Alert, Button, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { useAddMessage } from '../api/add-message';
 
-export function Composer({ ticketId, ticketRef, disabledReason }: { ticketId: string; ticketRef: string; disabledReason?: string }) {
+interface Props {
+  ticketId: string;
+  ticketRef: string;
+  disabledReason?: string;
+  /** Text to add to the reply ("Insert into reply" of the suggested answer); a new nonce inserts again. */
+  insert?: { text: string; nonce: number };
+}
+
+export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props) {
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [body, setBody] = useState('');
   const add = useAddMessage(ticketId, ticketRef);
   const note = mode === 'note';
+
+  useEffect(() => {
+    if (!insert) return;
+    setMode('reply');
+    setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${insert.text}` : insert.text));
+  }, [insert]);
 
   const send = () => {
     if (!body.trim() || add.isPending || disabledReason) return;

@@ -17,6 +17,12 @@ const ACTION_LABELS: Record<string, string> = {
   note_added: 'Internal note added',
   first_response: 'First response',
   customer_replied: 'Customer replied',
+  escalated: 'Escalated',
+  deescalated: 'De-escalated',
+  sla_warning: 'SLA warning',
+  sla_breached: 'SLA breached',
+  auto_answered: 'Answered by Clara from the knowledge base',
+  overdue_notified: 'Overdue reminder sent',
 };
 
 export interface NameLookup {
@@ -40,6 +46,14 @@ export function describeEntry(e: HistoryEntry, names: NameLookup): string {
   if (e.action === 'created' && e.new_value && typeof e.new_value === 'object') {
     const v = e.new_value as Record<string, unknown>;
     return `${label} via ${String(v.channel ?? 'unknown')} in ${String(v.queue ?? 'a queue')} (${String(v.category)}, ${String(v.priority)})`;
+  }
+  if (e.action === 'escalated' && e.new_value && typeof e.new_value === 'object') {
+    const rule = (e.new_value as Record<string, unknown>).rule;
+    return typeof rule === 'string' ? `${label} by the rule “${rule}”` : `${label} by hand`;
+  }
+  if (e.action.startsWith('sla_') && e.new_value && typeof e.new_value === 'object') {
+    const target = (e.new_value as Record<string, unknown>).target;
+    return typeof target === 'string' ? `${label} (${target.replace(/_/g, ' ')})` : label;
   }
   if ((e.old_value !== null && e.old_value !== undefined) || e.action === 'assigned') {
     return `${label}: ${show(e.old_value, e.action, names)} → ${show(e.new_value, e.action, names)}`;
