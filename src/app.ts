@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { installErrorHandling } from './core/http';
 import { auditRoutes } from './modules/audit';
 import { classifyRoutes } from './modules/classify';
+import { emailRoutes } from './modules/email';
 import { kbRoutes } from './modules/kb';
 import { escalationRoutes } from './modules/escalation';
 import { notificationsRoutes } from './modules/notifications';
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       features: {
         semantic_search: { enabled: ctx.kb.mode === 'hybrid', detail: ctx.kb.reason },
         llm_answers: { enabled: Boolean(ctx.kb.llm), detail: ctx.kb.llm ? `LLM ${ctx.kb.llm.model}` : 'no CLARA_LLM_URL: extractive answers with citations' },
+        ...ctx.email.health(),
       },
     })),
   );
@@ -98,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(meetingsRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   await app.register(tasksRoutes(ctx));
+  await app.register(emailRoutes(ctx));
   await registerWebApp(app);
   return app;
 }

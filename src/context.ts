@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
 import { KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
+import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
 import { registerMeetingJobs } from './modules/meetings';
 import type { TicketsContext } from './modules/tickets';
 import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from './modules/escalation';
@@ -14,7 +15,7 @@ import { subscribeNotifications } from './modules/notifications';
 import { registerSlaJobs, slaEngine } from './modules/sla';
 import { registerTaskJobs } from './modules/tasks';
 
-export type AppContext = TicketsContext & ClassifyContext & KbContext;
+export type AppContext = TicketsContext & ClassifyContext & KbContext & EmailContext;
 
 export interface ContextOptions {
   config: Config;
@@ -46,9 +47,17 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
   };
-  const ctx: AppContext = { ...base, classifier: new ActiveClassifier(base), sla: slaEngine, kb: new KbRuntime(base) };
+  const ctx: AppContext = {
+    ...base,
+    classifier: new ActiveClassifier(base),
+    sla: slaEngine,
+    kb: new KbRuntime(base),
+    mail: createTicketMailer(base),
+    email: new EmailRuntime(base),
+  };
   registerClassifyJobs(ctx);
   registerKbJobs(ctx);
+  registerEmailJobs(ctx);
   registerMeetingJobs(ctx);
   registerSlaJobs(ctx);
   registerTaskJobs(ctx);

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { createContext, type AppContext } from './context';
 import type { Config } from './core/config';
 import { bootstrap, type AdminLogin } from './modules/setup';
+import { resumePendingOutbox } from './modules/email';
 import { embedAllMissing } from './modules/kb';
 import { startSlaScheduler } from './modules/sla';
 
@@ -18,6 +19,9 @@ export async function startClara(config: Config): Promise<RunningClara> {
   const app = await buildApp(ctx);
   if (config.CLARA_JOBS) ctx.jobs.start();
   const stopSlaScheduler = config.CLARA_JOBS ? startSlaScheduler(ctx) : () => undefined;
+  // Inbound transports only store raw mail; the job runner (here or in another process) handles it.
+  await ctx.email.start();
+  if (config.CLARA_JOBS) await resumePendingOutbox(ctx);
   // Chunks written before the embedding model was ready get their vectors once it is.
   void ctx.kb
     .start()
@@ -33,6 +37,7 @@ export async function startClara(config: Config): Promise<RunningClara> {
     admin,
     close: async () => {
       stopSlaScheduler();
+      await ctx.email.stop();
       await ctx.jobs.stop();
       await app.close();
       await ctx.database.close();

@@ -36,6 +36,18 @@ export const ConfigSchema = z.object({
   CLARA_LLM_MODEL: z.string().default('llama3.1:8b'),
   CLARA_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   CLARA_AUTORESOLVE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.85),
+  // Email channel (#5): our address, outbound SMTP, optional inbound listener and IMAP mailbox.
+  CLARA_SUPPORT_ADDRESS: z.string().email().default('support@clara.local'),
+  CLARA_SUPPORT_NAME: z.string().default('Clara Support'),
+  CLARA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  CLARA_SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CLARA_SMTP_LISTEN_HOST: z.string().default('0.0.0.0'),
+  CLARA_IMAP_URL: z.string().regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL').optional(),
+  CLARA_EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
+  CLARA_EMAIL_RETRY_MS: z.coerce.number().int().positive().default(60_000),
+  CLARA_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  // AES-256-GCM key for secrets stored in the database (mailbox passwords): 32 bytes as hex or base64.
+  CLARA_SECRET_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

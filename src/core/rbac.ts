@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'sla:manage',
   'escalation:manage',
   'queues:manage',
+  'email:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

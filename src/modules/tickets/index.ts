@@ -14,3 +14,4 @@ export { toTicket, slaState } from './ticket-view';
 export { findTicketView, insertHistory, lockTicket, ticketRefWhere, type HistoryInput } from './tickets.queries';
 export { actorRef } from './ticket-create.service';
 export type { SlaClock, TicketSlaEngine } from './ticket-sla';
+export { noTicketMailer, type TicketMailer } from './ticket-mail';

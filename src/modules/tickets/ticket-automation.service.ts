@@ -26,6 +26,7 @@ export async function resolveWithAutoAnswer(ctx: TicketsContext, ticketId: strin
       metadata: { auto_answer: true, confidence: answer.confidence, citations: answer.citations, mode: answer.mode },
       createdAt: now,
     });
+    await ctx.mail.messageAdded(tx, ticket, message);
     await updateTicketRow(tx, ticket.id, {
       status: 'resolved',
       resolvedAt: now,

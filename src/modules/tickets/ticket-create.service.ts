@@ -23,6 +23,8 @@ export interface NewTicket {
   tags?: string[];
   transcript?: string;
   metadata?: Record<string, unknown>;
+  /** Stored on the first message (an inbound email's ids). */
+  messageMetadata?: Record<string, unknown>;
   publicTokenHash?: string;
 }
 
@@ -81,6 +83,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       authorCustomerId: customerId,
       channel: row.channel,
       body: row.description,
+      metadata: input.messageMetadata ?? {},
       createdAt: now,
     });
     await insertHistory(tx, [

@@ -55,6 +55,7 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
     }
     await updateTicketRow(tx, ticket.id, changes);
     await insertHistory(tx, history);
+    if (!row.internal) await ctx.mail.messageAdded(tx, ticket, row);
     return row;
   });
   await emitMessage(ctx, message);
@@ -63,7 +64,7 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
 }
 
 // A customer writing again: a resolved ticket reopens; a closed one stays closed.
-export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, body: string) {
+export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, body: string, opts: { metadata?: Record<string, unknown> } = {}) {
   const now = ctx.clock.now();
   const message = await ctx.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
@@ -75,6 +76,7 @@ export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, 
       authorCustomerId: ticket.customerId,
       channel: ticket.channel,
       body,
+      metadata: opts.metadata ?? {},
       createdAt: now,
     });
     const actor = { actorType: 'customer', actorId: ticket.customerId };

@@ -1,0 +1,21 @@
+import type { CoreContext } from '../../core/context';
+import type { Mailer } from './mailer';
+
+/** What the outbox needs to queue a row inside someone else's transaction. */
+export type OutboxDeps = Pick<CoreContext, 'config' | 'clock' | 'jobs'>;
+
+export interface EmailPorts {
+  /** Null when CLARA_SMTP_URL is unset: rows wait in the outbox until SMTP is configured. */
+  mailer: Mailer | null;
+  workerId: string;
+  /** Admin changed the mailboxes: pollers restart with the new settings. */
+  mailboxesChanged(): Promise<void>;
+  /** Starts the inbound transports that the configuration asks for (server only). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  health(): Record<string, { enabled: boolean; detail: string }>;
+}
+
+export interface EmailContext extends CoreContext {
+  email: EmailPorts;
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { TicketRef, type TicketsContext } from '../tickets';
+import { downloadAttachment, listAttachments } from './attachments.service';
+import type { EmailContext } from './email.context';
+import {
+  CreateMailboxBody,
+  IdParams,
+  Mailbox,
+  MailboxList,
+  OutboxEmail,
+  OutboxList,
+  OutboxQuery,
+  Template,
+  TemplateBody,
+  TemplateList,
+  TemplateParams,
+  TicketAttachmentList,
+  UpdateMailboxBody,
+} from './email.schema';
+import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.service';
+import { listOutboxRows, retryOutboxEmail } from './outbox.service';
+import { toOutboxEmail } from './outbox-view';
+import { getTemplate, listTemplates, putTemplate, resetTemplate } from './templates.service';
+
+const admin = ['admin'];
+const manage = { permission: 'email:manage' as const };
+
+export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/admin/outbox',
+      { config: manage, schema: { tags: admin, summary: 'Outgoing email; ?status=dead lists the dead letters', querystring: OutboxQuery, response: { 200: OutboxList } } },
+      async (req) => ({ items: (await listOutboxRows(ctx, req.query.status, req.query.limit)).map(toOutboxEmail) }),
+    );
+    app.post(
+      '/api/admin/outbox/:id/retry',
+      { config: manage, schema: { tags: admin, summary: 'Send a dead email again', params: IdParams, response: { 200: OutboxEmail } } },
+      async (req) => toOutboxEmail(await retryOutboxEmail(ctx, req.params.id)),
+    );
+
+    app.get('/api/admin/email-templates', { config: manage, schema: { tags: admin, summary: 'Email templates', response: { 200: TemplateList } } }, async () => listTemplates(ctx));
+    app.get(
+      '/api/admin/email-templates/:key',
+      { config: manage, schema: { tags: admin, summary: 'An email template (the default until edited)', params: TemplateParams, response: { 200: Template } } },
+      async (req) => getTemplate(ctx, req.params.key),
+    );
+    app.put(
+      '/api/admin/email-templates/:key',
+      { config: manage, schema: { tags: admin, summary: 'Edit an email template (mustache: {{ticket.number}})', params: TemplateParams, body: TemplateBody, response: { 200: Template } } },
+      async (req) => putTemplate(ctx, req.actor!, req.params.key, req.body),
+    );
+    app.delete(
+      '/api/admin/email-templates/:key',
+      { config: manage, schema: { tags: admin, summary: 'Back to the default template', params: TemplateParams, response: { 200: Template } } },
+      async (req) => resetTemplate(ctx, req.params.key),
+    );
+
+    app.get('/api/admin/mailboxes', { config: manage, schema: { tags: admin, summary: 'IMAP mailboxes Clara polls', response: { 200: MailboxList } } }, async () => listMailboxes(ctx));
+    app.post(
+      '/api/admin/mailboxes',
+      { config: manage, schema: { tags: admin, summary: 'Add an IMAP mailbox (the password is stored encrypted)', body: CreateMailboxBody, response: { 201: Mailbox } } },
+      async (req, reply) => reply.status(201).send(await createMailbox(ctx, req.body)),
+    );
+    app.get(
+      '/api/admin/mailboxes/:id',
+      { config: manage, schema: { tags: admin, summary: 'An IMAP mailbox', params: IdParams, response: { 200: Mailbox } } },
+      async (req) => getMailbox(ctx, req.params.id),
+    );
+    app.patch(
+      '/api/admin/mailboxes/:id',
+      { config: manage, schema: { tags: admin, summary: 'Change an IMAP mailbox', params: IdParams, body: UpdateMailboxBody, response: { 200: Mailbox } } },
+      async (req) => updateMailbox(ctx, req.params.id, req.body),
+    );
+    app.delete(
+      '/api/admin/mailboxes/:id',
+      { config: manage, schema: { tags: admin, summary: 'Remove an IMAP mailbox', params: IdParams, response: { 204: z.null() } } },
+      async (req, reply) => {
+        await deleteMailbox(ctx, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/tickets/:id/attachments',
+      { config: { permission: 'tickets:read' }, schema: { tags: ['tickets'], summary: 'Files that came with the email messages of a ticket', params: TicketRef, response: { 200: TicketAttachmentList } } },
+      async (req) => listAttachments(ctx, req.params.id),
+    );
+    app.get(
+      '/api/attachments/:id',
+      { config: { permission: 'tickets:read' }, schema: { tags: ['tickets'], summary: 'Download an attachment', params: IdParams } },
+      async (req, reply) => {
+        const file = await downloadAttachment(ctx, req.params.id);
+        // Always a download with the sniffed type: an attached HTML page must not run in Clara's origin.
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(file.content);
+      },
+    );
+  };
+}

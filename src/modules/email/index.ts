@@ -1,0 +1,12 @@
+export { emailRoutes } from './email.routes';
+export { registerEmailJobs } from './email.jobs';
+export { EmailRuntime } from './email-runtime';
+export type { EmailContext, EmailPorts, OutboxDeps } from './email.context';
+export { createTicketMailer } from './ticket-mail.service';
+export { enqueueEmail, deliverOutboxEmail, resumePendingOutbox, SEND_JOB, type NewEmail, type DeliveryOutcome } from './outbox.service';
+export { enqueueNotificationEmail, type NotificationEmail } from './notification-mail.service';
+export { storeRawEmail, PROCESS_JOB, type StoredRaw } from './inbound-store.service';
+export { processInboundEmail } from './inbound-process.service';
+export { ImapPoller, imapSettingsFromUrl, type ImapSettings } from './imap-poller';
+export { SmtpMailer, MailerError, type Mailer, type OutgoingEmail } from './mailer';
+export { outbox, inboundEmails, attachments, mailboxes, emailTemplates, type OutboxRow, type InboundEmailRow } from './email.table';

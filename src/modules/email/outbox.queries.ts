@@ -1,0 +1,89 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../core/db';
+import { inboundEmails, outbox, type OutboxRow, type OutboxStatus } from './email.table';
+
+export async function insertOutbox(db: Db, values: typeof outbox.$inferInsert): Promise<OutboxRow | null> {
+  const [row] = await db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.dedupeKey }).returning();
+  return row ?? null;
+}
+
+export async function findOutbox(db: Db, id: string): Promise<OutboxRow | null> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row ?? null;
+}
+
+// The claim is what makes a send happen once: only one worker flips a row to 'sending'; a row
+// left 'sending' by a crashed worker is taken over once its lock is stale.
+export async function claimOutbox(db: Db, id: string, now: Date, staleBefore: Date, workerId: string): Promise<OutboxRow | null> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update outbox set status = 'sending', locked_at = ${now.toISOString()}, locked_by = ${workerId},
+          attempts = attempts + 1, updated_at = ${now.toISOString()}
+        where id = ${id} and next_attempt_at <= ${now.toISOString()}
+          and (status = 'pending' or (status = 'sending' and locked_at < ${staleBefore.toISOString()}))
+        returning id`,
+  );
+  return rows[0] ? findOutbox(db, rows[0].id) : null;
+}
+
+export async function finishOutbox(db: Db, id: string, workerId: string, values: Partial<typeof outbox.$inferInsert>): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ ...values, lockedAt: null, lockedBy: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.lockedBy, workerId)));
+}
+
+export async function updateOutbox(db: Db, id: string, values: Partial<typeof outbox.$inferInsert>): Promise<OutboxRow | null> {
+  const [row] = await db.update(outbox).set(values).where(eq(outbox.id, id)).returning();
+  return row ?? null;
+}
+
+export async function listOutbox(db: Db, status: OutboxStatus | undefined, limit: number): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outbox)
+    .where(status ? eq(outbox.status, status) : undefined)
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(limit);
+}
+
+export async function findPendingOutboxIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending'));
+  return rows.map((r) => r.id);
+}
+
+export async function findOutboxByMessageIds(db: Db, messageIds: string[]): Promise<OutboxRow[]> {
+  if (messageIds.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.messageId, messageIds));
+}
+
+/** The ticket a set of Message-IDs belongs to, from mail we sent or received. */
+export async function findTicketIdByMessageIds(db: Db, messageIds: string[]): Promise<string | null> {
+  if (messageIds.length === 0) return null;
+  const sent = await db
+    .select({ ticketId: outbox.ticketId })
+    .from(outbox)
+    .where(and(inArray(outbox.messageId, messageIds), sql`${outbox.ticketId} is not null`))
+    .limit(1);
+  if (sent[0]?.ticketId) return sent[0].ticketId;
+  const received = await db
+    .select({ ticketId: inboundEmails.ticketId })
+    .from(inboundEmails)
+    .where(and(inArray(inboundEmails.messageId, messageIds), sql`${inboundEmails.ticketId} is not null`))
+    .limit(1);
+  return received[0]?.ticketId ?? null;
+}
+
+/** Message-IDs of a ticket's mail in order, and the customer's latest one (what a reply answers). */
+export async function ticketThread(db: Db, ticketId: string): Promise<{ ids: string[]; lastInbound: string | null }> {
+  const rows = await queryRows<{ message_id: string; inbound: boolean }>(
+    db,
+    sql`select message_id, inbound from (
+          select message_id, true as inbound, received_at as at from inbound_emails where ticket_id = ${ticketId}
+          union all
+          select message_id, false as inbound, created_at as at from outbox where ticket_id = ${ticketId}
+        ) t order by at, message_id`,
+  );
+  const inbound = rows.filter((r) => r.inbound);
+  return { ids: rows.map((r) => r.message_id), lastInbound: inbound.at(-1)?.message_id ?? null };
+}

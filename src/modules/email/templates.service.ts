@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/rbac';
+import type { EmailContext } from './email.context';
+import { emailTemplates } from './email.table';
+import { DEFAULT_TEMPLATES, TEMPLATE_KEYS, validateTemplate, type EmailTemplate, type TemplateKey } from './templates';
+
+function toKey(key: string): TemplateKey {
+  if (!(TEMPLATE_KEYS as readonly string[]).includes(key)) throw new AppError('NOT_FOUND', `No email template "${key}".`);
+  return key as TemplateKey;
+}
+
+/** The admin's version of a template, or the shipped default. Reads through the caller's transaction. */
+export async function loadTemplate(db: Db, key: TemplateKey): Promise<EmailTemplate & { customized: boolean }> {
+  const [row] = await db.select().from(emailTemplates).where(eq(emailTemplates.key, key));
+  return row ? { subject: row.subject, text: row.text, html: row.html, customized: true } : { ...DEFAULT_TEMPLATES[key], customized: false };
+}
+
+function view(key: TemplateKey, t: EmailTemplate & { customized: boolean }) {
+  return { key, subject: t.subject, text: t.text, html: t.html, customized: t.customized };
+}
+
+export async function getTemplate(ctx: EmailContext, key: string) {
+  const k = toKey(key);
+  return view(k, await loadTemplate(ctx.db, k));
+}
+
+export async function listTemplates(ctx: EmailContext) {
+  return { items: await Promise.all(TEMPLATE_KEYS.map(async (k) => view(k, await loadTemplate(ctx.db, k)))) };
+}
+
+export async function putTemplate(ctx: EmailContext, actor: Actor, key: string, input: EmailTemplate) {
+  const k = toKey(key);
+  const problem = validateTemplate(input);
+  if (problem) throw new AppError('VALIDATION_FAILED', `The template does not parse: ${problem}`);
+  const now = ctx.clock.now();
+  const values = { subject: input.subject, text: input.text, html: input.html, updatedAt: now, updatedBy: actor.type === 'user' ? actor.id : null };
+  await ctx.db
+    .insert(emailTemplates)
+    .values({ key: k, ...values })
+    .onConflictDoUpdate({ target: emailTemplates.key, set: values });
+  return getTemplate(ctx, k);
+}
+
+/** Back to the shipped default. */
+export async function resetTemplate(ctx: EmailContext, key: string) {
+  const k = toKey(key);
+  await ctx.db.delete(emailTemplates).where(eq(emailTemplates.key, k));
+  return getTemplate(ctx, k);
+}

@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { customers } from '../customers';
+import type { TicketMailer, TicketMessageRow, TicketRow } from '../tickets';
+import type { OutboxDeps } from './email.context';
+import type { OutboxKind } from './email.table';
+import { enqueueEmail } from './outbox.service';
+import { ticketThread } from './outbox.queries';
+import { renderTemplate, textToHtml, type TemplateKey } from './templates';
+import { loadTemplate } from './templates.service';
+import { referencesFor, taggedSubject } from './threading';
+
+/** Set on tickets from mail that must never get an automatic answer (auto-replies, lists, bounces). */
+export function autoReplyAllowed(ticket: TicketRow): boolean {
+  const email = ticket.metadata.email as { auto_reply?: boolean } | undefined;
+  return email?.auto_reply !== false;
+}
+
+async function customerOf(db: Db, ticket: TicketRow) {
+  const [row] = await db.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, ticket.customerId));
+  return row!;
+}
+
+interface TicketEmail {
+  key: TemplateKey;
+  kind: OutboxKind;
+  dedupeKey: string;
+  message?: TicketMessageRow;
+}
+
+// Renders a ticket template and queues it, threaded under the customer's latest mail.
+export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
+  const customer = await customerOf(tx, ticket);
+  const thread = await ticketThread(tx, ticket.id);
+  const template = await loadTemplate(tx, email.key);
+  const body = email.message?.body ?? '';
+  const rendered = renderTemplate(template, {
+    ticket: { number: ticket.number, subject: ticket.subject },
+    customer: { name: customer.name ?? customer.email, email: customer.email },
+    message: { body, body_html: textToHtml(body) },
+    subject: taggedSubject(ticket.subject, ticket.number),
+    support: { name: ctx.config.CLARA_SUPPORT_NAME, address: ctx.config.CLARA_SUPPORT_ADDRESS },
+  });
+  return enqueueEmail(ctx, tx, {
+    kind: email.kind,
+    to: customer.email,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    ticketId: ticket.id,
+    ticketMessageId: email.message?.id ?? null,
+    inReplyTo: thread.lastInbound,
+    references: referencesFor(thread.ids),
+    dedupeKey: email.dedupeKey,
+  });
+}
+
+// Agents' public replies and Clara's auto-answers on email tickets go out by email.
+export function createTicketMailer(ctx: OutboxDeps): TicketMailer {
+  return {
+    async messageAdded(tx, ticket, message) {
+      if (ticket.channel !== 'email' || message.internal) return;
+      const automated = message.authorType === 'automation';
+      if (automated && !autoReplyAllowed(ticket)) return;
+      const isAutoAnswer = automated && message.metadata.auto_answer === true;
+      await enqueueTicketEmail(ctx, tx, ticket, {
+        key: isAutoAnswer ? 'auto_answer' : 'reply',
+        kind: isAutoAnswer ? 'auto_answer' : 'reply',
+        dedupeKey: `message:${message.id}`,
+        message,
+      });
+    },
+  };
+}
+
+/** "We got your request #1234", unless Clara already answered the ticket or must stay quiet. */
+export async function enqueueAcknowledgment(ctx: OutboxDeps, tx: Db, ticket: TicketRow) {
+  if (!autoReplyAllowed(ticket) || ticket.metadata.auto_resolved === true || ticket.firstRespondedAt) return null;
+  return enqueueTicketEmail(ctx, tx, ticket, { key: 'acknowledgment', kind: 'acknowledgment', dedupeKey: `ack:${ticket.id}` });
+}
