@@ -30,6 +30,8 @@ describeE2E('the agent workspace', () => {
       'Dashboard',
       'Inbox',
       'Knowledge base',
+      'Calendar',
+      'Tasks',
       'Users & roles',
       'Audit log',
       'System',

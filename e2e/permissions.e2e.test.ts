@@ -35,7 +35,7 @@ describeE2E('a viewer', () => {
   it('does not see Users & roles or the admin pages in the navigation', async () => {
     const nav = browser.page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Dashboard' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Inbox', 'Knowledge base']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Inbox', 'Knowledge base', 'Calendar', 'Tasks']);
   });
 
   it('gets the 403 page on a direct URL to Users & roles', async () => {

@@ -30,6 +30,7 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (/recharts|d3-|victory|@mantine\/charts/.test(id)) return 'charts';
           if (/@mantine|@floating-ui/.test(id)) return 'mantine';
+          if (/@fullcalendar|preact/.test(id)) return 'calendar';
           return 'vendor';
         },
       },

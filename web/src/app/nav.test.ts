@@ -5,16 +5,16 @@ import { activeNavItem, NAV_ITEMS, visibleNavItems } from './nav';
 const labelsFor = (role: (typeof ROLES)[number]) => visibleNavItems(permissionMatrix()[role]).map((i) => i.label);
 
 describe('the navigation by role', () => {
-  it('shows a viewer only the dashboard, the inbox and the knowledge base', () => {
-    expect(labelsFor('viewer')).toEqual(['Dashboard', 'Inbox', 'Knowledge base']);
+  it('shows a viewer only the dashboard, inbox, knowledge base, calendar and tasks', () => {
+    expect(labelsFor('viewer')).toEqual(['Dashboard', 'Inbox', 'Knowledge base', 'Calendar', 'Tasks']);
   });
 
   it('shows an agent Users & roles (read-only) but no admin pages', () => {
-    expect(labelsFor('agent')).toEqual(['Dashboard', 'Inbox', 'Knowledge base', 'Users & roles']);
+    expect(labelsFor('agent')).toEqual(['Dashboard', 'Inbox', 'Knowledge base', 'Calendar', 'Tasks', 'Users & roles']);
   });
 
   it('shows a lead the audit log, system and settings', () => {
-    expect(labelsFor('lead')).toEqual(['Dashboard', 'Inbox', 'Knowledge base', 'Users & roles', 'Audit log', 'System', 'Settings']);
+    expect(labelsFor('lead')).toEqual(['Dashboard', 'Inbox', 'Knowledge base', 'Calendar', 'Tasks', 'Users & roles', 'Audit log', 'System', 'Settings']);
   });
 
   it('shows an admin every item', () => {
@@ -32,6 +32,7 @@ describe('activeNavItem', () => {
     ['/tickets', 'Inbox'],
     ['/tickets/1042', 'Inbox'],
     ['/users', 'Users & roles'],
+    ['/tasks', 'Tasks'],
     ['/kb/3f1c', 'Knowledge base'],
     ['/ticketsx', undefined],
   ])('marks %s as %s', (path, label) => {

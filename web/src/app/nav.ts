@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Dashboard', to: '/', permission: 'tickets:read', key: 'd' },
   { label: 'Inbox', to: '/tickets', permission: 'tickets:read', key: 'i' },
   { label: 'Knowledge base', to: '/kb', permission: 'kb:read', key: 'k' },
+  { label: 'Calendar', to: '/calendar', permission: 'meetings:read', key: 'c' },
+  { label: 'Tasks', to: '/tasks', permission: 'tasks:read', key: 't' },
   { label: 'Users & roles', to: '/users', permission: 'users:read', key: 'u' },
   { label: 'Audit log', to: '/audit', permission: 'audit:read', key: 'a' },
   { label: 'System', to: '/system', permission: 'system:read', key: 's' },

@@ -12,6 +12,7 @@ import { SettingsPage } from './routes/settings';
 import { SupportPage } from './routes/support';
 import { SupportStatusPage } from './routes/support-status';
 import { SystemPage } from './routes/system';
+import { TasksPage } from './routes/tasks';
 import { TicketPage } from './routes/ticket';
 import { UsersPage } from './routes/users';
 import { SessionGate } from './session-gate';
@@ -48,6 +49,15 @@ export function createRouter() {
             { path: 'kb', element: guarded('kb:read', <KnowledgeBasePage />) },
             { path: 'kb/new', element: guarded('kb:write', <NewArticlePage />) },
             { path: 'kb/:id', element: guarded('kb:read', <ArticlePage />) },
+            {
+              path: 'calendar',
+              // FullCalendar is the second-heaviest dependency: only the calendar page loads it.
+              lazy: async () => {
+                const { CalendarPage } = await import('./routes/calendar');
+                return { element: guarded('meetings:read', <CalendarPage />) };
+              },
+            },
+            { path: 'tasks', element: guarded('tasks:read', <TasksPage />) },
             { path: 'users', element: guarded('users:read', <UsersPage />) },
             { path: 'audit', element: guarded('audit:read', <AuditPage />) },
             { path: 'system', element: guarded('system:read', <SystemPage />) },

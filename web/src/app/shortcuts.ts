@@ -33,6 +33,8 @@ export function useGoShortcuts(targets: Record<string, () => void>): void {
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'g d / g i / g k / g u', what: 'Go to dashboard / inbox / knowledge base / users' },
   { keys: 'g a / g s / g e', what: 'Go to audit log / system / settings' },
+  { keys: 'g c / g t', what: 'Go to calendar / tasks' },
+  { keys: 'n', what: 'New meeting or task (calendar, task board)' },
   { keys: 'j / k', what: 'Next / previous ticket in the inbox' },
   { keys: 'Enter', what: 'Open the highlighted ticket' },
   { keys: 'x', what: 'Select the highlighted ticket' },

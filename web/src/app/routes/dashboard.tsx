@@ -9,9 +9,10 @@ import { BreakdownCharts, VolumeChart } from '../../features/dashboard/component
 import { SlaCards } from '../../features/dashboard/components/sla-cards';
 import { StatCards } from '../../features/dashboard/components/stat-cards';
 import { WorkloadTable } from '../../features/dashboard/components/workload-table';
+import { TeamProgressCard } from '../../features/tasks/components/team-progress-card';
 
 export function DashboardPage() {
-  const { user } = useSession();
+  const { user, can } = useSession();
   const dashboard = useDashboard(user.timezone);
   const d = dashboard.data;
   return (
@@ -36,6 +37,7 @@ export function DashboardPage() {
           <VolumeChart volume={d!.volume} days={d!.window_days} />
           <BreakdownCharts data={d!} />
           <WorkloadTable workload={d!.workload} unassigned={d!.counts.unassigned} />
+          {can('tasks:read') && <TeamProgressCard />}
           <Text size="xs" c="dimmed">
             Updated {formatDateTime(d!.generated_at, user.timezone)} · refreshes every minute
           </Text>
