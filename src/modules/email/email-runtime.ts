@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SMTPServer } from 'smtp-server';
 import type { CoreContext } from '../../core/context';
 import type { EmailPorts } from './email.context';
@@ -13,7 +14,7 @@ type Feature = { enabled: boolean; detail: string };
 // (SMTP listener, IMAP pollers) only once the server starts them; tests start what they need.
 export class EmailRuntime implements EmailPorts {
   readonly mailer: Mailer | null;
-  readonly workerId = defaultWorkerId();
+  readonly workerId = `${defaultWorkerId()}:${randomBytes(3).toString('hex')}`;
   private listener: SMTPServer | null = null;
   listenerPort: number | null = null;
   private envPoller: ImapPoller | null = null;
