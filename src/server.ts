@@ -4,6 +4,7 @@ import type { Config } from './core/config';
 import { bootstrap, type AdminLogin } from './modules/setup';
 import { resumePendingOutbox } from './modules/email';
 import { embedAllMissing } from './modules/kb';
+import { startNotificationMailer } from './modules/notifications';
 import { startSlaScheduler } from './modules/sla';
 
 export interface RunningClara {
@@ -19,6 +20,8 @@ export async function startClara(config: Config): Promise<RunningClara> {
   const app = await buildApp(ctx);
   if (config.CLARA_JOBS) ctx.jobs.start();
   const stopSlaScheduler = config.CLARA_JOBS ? startSlaScheduler(ctx) : () => undefined;
+  // In-app notifications (assignment, escalation, SLA, mentions) also go out by email via the outbox.
+  const stopNotificationMailer = config.CLARA_JOBS ? startNotificationMailer(ctx) : () => undefined;
   // Inbound transports only store raw mail; the job runner (here or in another process) handles it.
   await ctx.email.start();
   if (config.CLARA_JOBS) await resumePendingOutbox(ctx);
@@ -37,6 +40,7 @@ export async function startClara(config: Config): Promise<RunningClara> {
     admin,
     close: async () => {
       stopSlaScheduler();
+      stopNotificationMailer();
       await ctx.email.stop();
       await ctx.jobs.stop();
       await app.close();

@@ -3,3 +3,4 @@ export { notifyUsers, type NewNotification } from './notifications.service';
 export { findActiveUserIdsByRole } from './notifications.queries';
 export { notificationsRoutes } from './notifications.routes';
 export { subscribeNotifications } from './notifications.listeners';
+export { mailQueuedNotifications, startNotificationMailer } from './notification-email.service';

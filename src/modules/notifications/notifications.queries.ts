@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../core/db';
+import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../core/db';
 import type { Role } from '../../core/rbac';
 import { users } from '../users';
-import { notifications, type NotificationRow } from './notifications.table';
+import { notifications, type NotificationRow, type NotificationType } from './notifications.table';
 
 export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]): Promise<void> {
   if (rows.length > 0) await db.insert(notifications).values(rows);
@@ -56,4 +56,34 @@ export async function markAllRead(db: Db, userId: string, at: Date): Promise<num
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+export interface QueuedNotificationEmail {
+  id: string;
+  type: NotificationType;
+  ticketId: string | null;
+  ticketNumber: number | null;
+  title: string;
+  body: string;
+  email: string;
+  active: boolean;
+}
+
+// Locks the oldest queued rows so two processes never mail the same notification.
+export async function claimQueuedNotificationEmails(tx: Db, limit: number): Promise<QueuedNotificationEmail[]> {
+  return queryRows<QueuedNotificationEmail>(
+    tx,
+    sql`select n.id, n.type, n.ticket_id as "ticketId", t.number as "ticketNumber", n.title, n.body, u.email, u.active
+        from notifications n
+        join users u on u.id = n.user_id
+        left join tickets t on t.id = n.ticket_id
+        where n.email_state = 'queued'
+        order by n.created_at, n.id
+        limit ${limit}
+        for update of n skip locked`,
+  );
+}
+
+export async function setEmailState(tx: Db, ids: string[], state: 'sent' | 'skipped'): Promise<void> {
+  if (ids.length > 0) await tx.update(notifications).set({ emailState: state }).where(inArray(notifications.id, ids));
 }

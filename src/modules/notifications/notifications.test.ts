@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../core/db';
 import { createTestApp, validTicketBody, type Caller, type TestApp } from '../../testing/test-app';
+import { mailQueuedNotifications } from './notification-email.service';
 
 let t: TestApp;
 let lead: Caller;
@@ -58,5 +61,28 @@ describe('notifications', () => {
     expect(page.items).toHaveLength(1);
     const next = await mine(other, `?limit=1&cursor=${page.next_cursor}`);
     expect(next.items[0].id).not.toBe(page.items[0].id);
+  });
+
+  it('hands each queued notification to the email outbox once, and skips deactivated users', async () => {
+    const gone = await t.as('agent');
+    const ticket = await newTicket();
+    await lead.request('PATCH', `/api/tickets/${ticket.id}`, { assignee_id: agent.userId });
+    await lead.request('PATCH', `/api/tickets/${(await newTicket()).id}`, { assignee_id: gone.userId });
+    await t.asAdmin().then((admin) => admin.request('PATCH', `/api/admin/users/${gone.userId}`, { active: false }));
+    while ((await mailQueuedNotifications(t.ctx, 2)) > 0);
+    expect(await mailQueuedNotifications(t.ctx)).toBe(0);
+    const mails = await queryRows<{ to_address: string; subject: string; text_body: string; kind: string }>(
+      t.ctx.db,
+      sql`select to_address, subject, text_body, kind from outbox where ticket_id = ${ticket.id}`,
+    );
+    expect(mails).toEqual([expect.objectContaining({ to_address: agent.email, kind: 'notification', subject: `Ticket #${ticket.number} was assigned to you` })]);
+    const states = await queryRows<{ email_state: string; n: number }>(
+      t.ctx.db,
+      sql`select email_state, count(*)::int as n from notifications where user_id = ${gone.userId} group by email_state`,
+    );
+    expect(states).toEqual([{ email_state: 'skipped', n: 1 }]);
+    const total = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from outbox where dedupe_key like 'notification:%'`);
+    const sent = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from notifications where email_state = 'sent'`);
+    expect(total[0]!.n).toBe(sent[0]!.n);
   });
 });
