@@ -112,10 +112,11 @@ export function answerFeatures(
 }
 
 // --- fitted by answer-calibration-fit.ts (paste its output below) ---
-// fit on kb-demo tune (54) + bank-faq tune (996, per-row weight 0.1), L2 lambda 0.1
+// fit 2026-11-26 on kb-demo tune (201) + bank-faq tune (996, per-row weight 0.2), L2 lambda 0.3
+// features: extractive, logTopScore, margin, articleCoverage, answerCoverage, knownCoverage, knownShare, logTerms
 export const CALIBRATION = {
-  intercept: -8.8044,
-  weights: [0, 0, 1.6299, 1.7558, 0, 4.3469, 0, 1.8808],
+  intercept: -8.3979,
+  weights: [0.7085, 0, 2.2773, 2.2128, 0, 3.6695, 0, 1.6696],
 } as const;
 // --- end of fitted block ---
 
