@@ -1,110 +1,63 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/page-states';
-import { formatMinutes } from '../../lib/time';
-import { useQueues, useSlas } from '../../features/settings/api/queues';
-import { PriorityBadge } from '../../features/tickets/components/ticket-badges';
+import { useSession } from '../../lib/session';
+import { AutoResolvePanel } from '../../features/settings/components/autoresolve-panel';
+import { CalendarsPanel } from '../../features/settings/components/calendars-panel';
+import { ClassifierPanel } from '../../features/settings/components/classifier-panel';
+import { QueuesPanel } from '../../features/settings/components/queues-panel';
+import { RulesPanel } from '../../features/settings/components/rules-panel';
+import { SlaPoliciesPanel } from '../../features/settings/components/sla-panel';
+import { useUsers } from '../../features/users/api/list-users';
 
-function QueuesCard() {
-  const queues = useQueues();
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        Queues
-      </Title>
-      {queues.isPending ? (
-        <LoadingState />
-      ) : queues.isError ? (
-        <ErrorState error={queues.error} onRetry={() => void queues.refetch()} />
-      ) : queues.data.length === 0 ? (
-        <EmptyBlock title="No queues" />
-      ) : (
-        <Table aria-label="Queues" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Tier</Table.Th>
-              <Table.Th>Description</Table.Th>
-              <Table.Th>State</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {queues.data.map((q) => (
-              <Table.Tr key={q.id}>
-                <Table.Td fw={500}>{q.name}</Table.Td>
-                <Table.Td>{q.tier}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {q.description}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={q.active ? 'teal' : 'gray'} variant="light">
-                    {q.active ? 'active' : 'inactive'}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
-  );
-}
+const TABS = ['queues', 'slas', 'escalation', 'automation'] as const;
+type Tab = (typeof TABS)[number];
 
-function SlasCard() {
-  const slas = useSlas();
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        SLA policies
-      </Title>
-      {slas.isPending ? (
-        <LoadingState />
-      ) : slas.isError ? (
-        <ErrorState error={slas.error} onRetry={() => void slas.refetch()} />
-      ) : slas.data.length === 0 ? (
-        <EmptyBlock title="No SLA policies" description="Tickets get no deadlines." />
-      ) : (
-        <Table aria-label="SLA policies" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Priority</Table.Th>
-              <Table.Th>Policy</Table.Th>
-              <Table.Th>First response within</Table.Th>
-              <Table.Th>Resolution within</Table.Th>
-              <Table.Th>State</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {slas.data.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <PriorityBadge priority={s.priority} />
-                </Table.Td>
-                <Table.Td>{s.name}</Table.Td>
-                <Table.Td>{formatMinutes(s.first_response_minutes)}</Table.Td>
-                <Table.Td>{formatMinutes(s.resolution_minutes)}</Table.Td>
-                <Table.Td>
-                  <Badge color={s.active ? 'teal' : 'gray'} variant="light">
-                    {s.active ? 'active' : 'inactive'}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
-  );
+function QueuesTab() {
+  const session = useSession();
+  const users = useUsers({ active: 'true' }, { enabled: session.can('users:read') });
+  const staff = (users.data ?? []).filter((u) => u.role !== 'viewer').map((u) => ({ value: u.id, label: `${u.name} (${u.role})` }));
+  return <QueuesPanel staff={staff} canManage={session.can('queues:manage')} />;
 }
 
 export function SettingsPage() {
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('tab');
+  const tab: Tab = TABS.includes(wanted as Tab) ? (wanted as Tab) : 'queues';
+  const readOnly = !session.can('settings:manage');
   return (
-    <Stack gap="md">
-      <PageHeader title="Settings" description="Queues and SLA policies (read-only here; deadlines run on wall-clock time)." />
-      <QueuesCard />
-      <SlasCard />
+    <Stack gap={0}>
+      <PageHeader
+        title="Settings"
+        description={readOnly ? 'How tickets are routed, assigned, timed and escalated. Only admins can change these.' : 'How tickets are routed, assigned, timed and escalated.'}
+      />
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'queues' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="queues">Queues</Tabs.Tab>
+          <Tabs.Tab value="slas">SLAs & business hours</Tabs.Tab>
+          <Tabs.Tab value="escalation">Escalation rules</Tabs.Tab>
+          <Tabs.Tab value="automation">Classifier & auto-resolve</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="queues">
+          <QueuesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="slas">
+          <Stack gap="md">
+            <SlaPoliciesPanel canManage={session.can('sla:manage')} />
+            <CalendarsPanel canManage={session.can('sla:manage')} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="escalation">
+          <RulesPanel canManage={session.can('escalation:manage')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="automation">
+          <Stack gap="md">
+            <AutoResolvePanel canManage={session.can('settings:manage')} />
+            <ClassifierPanel canManage={session.can('settings:manage')} />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

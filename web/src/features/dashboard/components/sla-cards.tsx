@@ -40,11 +40,41 @@ function SlaCard({ title, c, median, testId }: { title: string; c: Compliance; m
   );
 }
 
+function AutoResolveCard({ a, days }: { a: Dashboard['auto_resolve']; days: number }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group wrap="nowrap" gap="md">
+        <RingProgress
+          size={92}
+          thickness={9}
+          roundCaps
+          sections={[{ value: a.percent ?? 0, color: 'grape' }]}
+          label={
+            <Text ta="center" fw={700} size="sm" data-testid="auto-resolve-percent">
+              {a.percent === null ? '–' : `${a.percent}%`}
+            </Text>
+          }
+        />
+        <Stack gap={2}>
+          <Text fw={600}>Auto-resolve rate</Text>
+          <Text size="sm" c="dimmed">
+            {a.auto_resolved} of {a.total} tickets in {days} days answered by Clara
+          </Text>
+          <Text size="sm">
+            Reopened by the customer: <b data-testid="auto-resolve-reopened">{a.reopened}</b>
+          </Text>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
 export function SlaCards({ data }: { data: Dashboard }) {
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
       <SlaCard title="First response SLA" c={data.sla.first_response} median={data.median_seconds.first_response} testId="sla-first-response" />
       <SlaCard title="Resolution SLA" c={data.sla.resolution} median={data.median_seconds.resolution} testId="sla-resolution" />
+      <AutoResolveCard a={data.auto_resolve} days={data.window_days} />
     </SimpleGrid>
   );
 }

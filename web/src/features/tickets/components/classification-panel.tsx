@@ -18,7 +18,10 @@ export function ClassificationPanel({ ticket, canWrite }: { ticket: Ticket; canW
   return (
     <Stack gap="sm">
       {c ? (
-        <Group gap={6}>
+        <Group gap={6} aria-label="Classifier confidence at intake">
+          <Text size="xs" c="dimmed" w="100%">
+            Classifier confidence at intake
+          </Text>
           {c.confidence.category !== undefined && <ConfidenceBadge label="Category" value={c.confidence.category} testId="confidence-category" />}
           {c.confidence.priority !== undefined && <ConfidenceBadge label="Priority" value={c.confidence.priority} />}
           {c.confidence.intent !== undefined && ticket.intent && <ConfidenceBadge label="Intent" value={c.confidence.intent} />}

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ClassifierInfo, RoutingTableBody } from '@shared/modules/classify/classify.api.schema';
+import type { AutoResolveSettings } from '@shared/modules/kb/autoresolve-settings.schema';
+import { api } from '../../../lib/api-client';
+
+export type ClassifierInfoData = z.infer<typeof ClassifierInfo>;
+export type RoutingTable = z.infer<typeof RoutingTableBody>;
+
+const keys = { classifier: ['settings', 'classifier'] as const, autoresolve: ['settings', 'autoresolve'] as const };
+
+export function useClassifierInfo() {
+  return useQuery({ queryKey: keys.classifier, queryFn: ({ signal }) => api.get<ClassifierInfoData>('/api/admin/classifier', undefined, signal) });
+}
+
+export function useSetRouting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (routing: RoutingTable) => api.put<{ routing: RoutingTable }>('/api/admin/classifier/routing', routing),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.classifier }),
+  });
+}
+
+export function useTrainClassifier() {
+  return useMutation({ mutationFn: () => api.post<{ status: 'queued' }>('/api/admin/classifier/train', { sample: 1 }) });
+}
+
+export function useAutoResolve() {
+  return useQuery({ queryKey: keys.autoresolve, queryFn: ({ signal }) => api.get<AutoResolveSettings>('/api/admin/settings/autoresolve', undefined, signal) });
+}
+
+export function useSetAutoResolve() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (threshold: number | null) => api.put<AutoResolveSettings>('/api/admin/settings/autoresolve', { threshold }),
+    onSuccess: (d) => queryClient.setQueryData(keys.autoresolve, d),
+  });
+}
