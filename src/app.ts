@@ -22,6 +22,7 @@ import { queuesRoutes } from './modules/queues';
 import { systemRoutes, VERSION } from './modules/system';
 import { publicTicketsRoutes, ticketsRoutes } from './modules/tickets';
 import { permissionsRoutes, usersRoutes } from './modules/users';
+import { publicVoiceRoutes, voiceRoutes } from './modules/voice';
 import { registerWebApp } from './web';
 
 export interface BuildOptions {
@@ -81,7 +82,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         semantic_search: { enabled: ctx.kb.mode === 'hybrid', detail: ctx.kb.reason },
         llm_answers: { enabled: Boolean(ctx.kb.llm), detail: ctx.kb.llm ? `LLM ${ctx.kb.llm.model}` : 'no CLARA_LLM_URL: extractive answers with citations' },
         ...ctx.email.health(),
+        speech_to_text: { enabled: ctx.voice.health.stt !== 'none', detail: ctx.voice.health.stt_detail },
+        text_to_speech: { enabled: ctx.voice.health.tts !== 'none', detail: ctx.voice.health.tts_detail },
       },
+      voice: { stt: ctx.voice.health.stt, tts: ctx.voice.health.tts },
     })),
   );
   await app.register(authRoutes(ctx));
@@ -101,6 +105,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(calendarRoutes(ctx));
   await app.register(tasksRoutes(ctx));
   await app.register(emailRoutes(ctx));
+  await app.register(voiceRoutes(ctx));
+  await app.register(publicVoiceRoutes(ctx));
   await registerWebApp(app);
   return app;
 }

@@ -14,8 +14,9 @@ import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from '
 import { subscribeNotifications } from './modules/notifications';
 import { registerSlaJobs, slaEngine } from './modules/sla';
 import { registerTaskJobs } from './modules/tasks';
+import { registerVoiceJobs, VoiceRuntime, type VoiceContext } from './modules/voice';
 
-export type AppContext = TicketsContext & ClassifyContext & KbContext & EmailContext;
+export type AppContext = TicketsContext & ClassifyContext & KbContext & EmailContext & VoiceContext;
 
 export interface ContextOptions {
   config: Config;
@@ -54,6 +55,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     kb: new KbRuntime(base),
     mail: createTicketMailer(base),
     email: new EmailRuntime(base),
+    voice: new VoiceRuntime(base),
   };
   registerClassifyJobs(ctx);
   registerKbJobs(ctx);
@@ -61,6 +63,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   registerMeetingJobs(ctx);
   registerSlaJobs(ctx);
   registerTaskJobs(ctx);
+  registerVoiceJobs(ctx);
   await seedEscalationRules(ctx);
   // Listener order matters: escalation sees a new ticket before Clara may auto-answer it, and
   // auto-assignment comes last so a ticket resolved from the knowledge base is not handed out.
@@ -70,5 +73,6 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   subscribeNotifications(ctx);
   // The embedding model may take a while (or fail): retrieval runs full-text until it is ready.
   ctx.kb.start().catch((err: unknown) => log.error({ err }, 'knowledge-base start failed'));
+  ctx.voice.start().catch((err: unknown) => log.error({ err }, 'voice engines failed to start'));
   return ctx;
 }

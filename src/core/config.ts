@@ -48,6 +48,19 @@ export const ConfigSchema = z.object({
   CLARA_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   // AES-256-GCM key for secrets stored in the database (mailbox passwords): 32 bytes as hex or base64.
   CLARA_SECRET_KEY: z.string().min(32).optional(),
+  // Voice channel (#8): speech-to-text engine, limits and text-to-speech.
+  CLARA_STT_ENGINE: z.enum(['auto', 'whisper-server', 'transformers', 'pocketsphinx', 'none']).default('auto'),
+  CLARA_STT_URL: z.string().url().optional(),
+  CLARA_STT_MODEL: z.string().default('whisper-1'),
+  CLARA_STT_API_KEY: z.string().optional(),
+  CLARA_STT_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  CLARA_STT_MODEL_DIR: z.string().optional(),
+  CLARA_POCKETSPHINX_MODEL_DIR: z.string().default('/usr/share/pocketsphinx/model/en-us'),
+  CLARA_VOICE_DOMAIN_LM: bool.default(true),
+  CLARA_VOICE_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  CLARA_VOICE_MAX_SECONDS: z.coerce.number().positive().default(300),
+  CLARA_TTS_CMD: z.string().optional(),
+  CLARA_TTS_VOICE: z.string().regex(/^[\w+-]+$/).default('en-us'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

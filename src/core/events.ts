@@ -7,6 +7,7 @@ export interface ClaraEvents {
   'ticket.sla_changed': { ticketId: string; target: 'first_response' | 'resolution'; state: 'warning' | 'breached' };
   'ticket.escalated': { ticketId: string; ruleId: string | null; reason: string; actorType: string };
   'ticket.deescalated': { ticketId: string; reason: string; actorType: string };
+  'kb.changed': { articleId: string };
 }
 
 type Listener<K extends keyof ClaraEvents> = (payload: ClaraEvents[K]) => Promise<void> | void;

@@ -36,3 +36,5 @@ export { classifyRoutes } from './classify.routes';
 export { registerClassifyJobs } from './classify.jobs';
 export { feedbackJsonl } from './classify.service';
 export type { ClassifyContext } from './classify.context';
+export { generateSeedTickets } from './seed-tickets.js';
+export { originExamples } from './origin-examples.js';

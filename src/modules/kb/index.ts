@@ -21,3 +21,4 @@ export { retrieve, searchKb } from './kb-search.service';
 export { createArticle } from './kb-articles.service';
 export type { KbContext } from './kb.context';
 export { importArticles, readDrafts } from './kb-import.service';
+export { findPublishedArticleTexts } from './kb.queries';

@@ -42,6 +42,7 @@ export async function createArticle(ctx: KbContext, actor: Actor, input: CreateA
     await enqueueReindex(ctx, tx, article);
     return article;
   });
+  await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
 
@@ -59,6 +60,7 @@ export async function updateArticle(ctx: KbContext, actor: Actor, ref: string, i
     }
     return after;
   });
+  await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
 
@@ -70,19 +72,22 @@ export async function setArticleStatus(ctx: KbContext, ref: string, status: KbSt
     if (before.status === status) return before;
     return updateArticleRow(tx, before.id, { status, updatedAt: now, ...(status === 'published' ? { publishedAt: now } : {}) });
   });
+  await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
 
 // Soft delete: the article and its versions stay for the record; its chunks go so it never surfaces.
 export async function deleteArticle(ctx: KbContext, ref: string) {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const articleId = await ctx.db.transaction(async (tx) => {
     const before = await findArticle(tx, ref, { lock: true });
     if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
     await updateArticleRow(tx, before.id, { deletedAt: now, status: 'draft', updatedAt: now });
     await enqueueReindex(ctx, tx, before);
+    return before.id;
   });
   ctx.kb.vocabulary = null;
+  await ctx.events.emit('kb.changed', { articleId });
 }
 
 export async function getArticle(ctx: KbContext, ref: string) {

@@ -5,7 +5,7 @@ import { askKb } from './kb-answer.service';
 import { attachSuggestion, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
 
 type Ctx = KbContext & TicketsContext;
-const ANSWERED_CHANNELS = new Set(['web', 'chat', 'email']);
+const ANSWERED_CHANNELS = new Set(['web', 'chat', 'email', 'voice']);
 
 function questionOf(ticket: { subject: string; description: string }): string {
   return `${ticket.subject}\n${ticket.description}`;

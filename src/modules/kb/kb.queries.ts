@@ -118,3 +118,12 @@ export async function chunkVocabulary(db: Db): Promise<string[]> {
   );
   return rows.map((r) => r.w);
 }
+
+/** Title and body of every published article (the voice channel learns its words from them). */
+export async function findPublishedArticleTexts(db: Db): Promise<{ title: string; body: string }[]> {
+  return db
+    .select({ title: kbArticles.title, body: kbArticles.body })
+    .from(kbArticles)
+    .where(and(eq(kbArticles.status, 'published'), isNull(kbArticles.deletedAt)))
+    .orderBy(asc(kbArticles.id));
+}

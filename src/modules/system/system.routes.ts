@@ -9,7 +9,9 @@ export const VERSION: string = (
 
 type Feature = { enabled: boolean; detail: string };
 
-export function systemRoutes(ctx: CoreContext, extras: () => { retrieval: 'hybrid' | 'fulltext'; features: Record<string, Feature> }): FastifyPluginAsyncZod {
+type Extras = Pick<Health, 'retrieval' | 'voice'> & { features: Record<string, Feature> };
+
+export function systemRoutes(ctx: CoreContext, extras: () => Extras): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
@@ -37,6 +39,7 @@ export function systemRoutes(ctx: CoreContext, extras: () => { retrieval: 'hybri
             },
             ...extra.features,
           },
+          ...(extra.voice ? { voice: extra.voice } : {}),
         };
         return reply.status(ok ? 200 : 503).send(body);
       },

@@ -8,5 +8,7 @@ export const Health = z.object({
   jobs: z.object({ pending: z.number(), running: z.number(), completed: z.number(), dead: z.number() }),
   retrieval: z.enum(['hybrid', 'fulltext']),
   features: z.record(z.string(), z.object({ enabled: z.boolean(), detail: z.string() })),
+  /** The active speech engines of the voice channel. */
+  voice: z.object({ stt: z.enum(['whisper-server', 'transformers', 'pocketsphinx', 'none']), tts: z.enum(['espeak-ng', 'command', 'none']) }).optional(),
 });
 export type Health = z.infer<typeof Health>;

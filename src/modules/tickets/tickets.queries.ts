@@ -181,3 +181,7 @@ export function afterCursorWhere(s: TicketSort, value: string | number, id: stri
 export function sortOrder(s: TicketSort): SQL[] {
   return s.descending ? [sql`${s.expr} desc`, desc(tickets.id)] : [sql`${s.expr} asc`, asc(tickets.id)];
 }
+
+export async function updateMessageBody(db: Db, messageId: string, body: string): Promise<void> {
+  await db.update(ticketMessages).set({ body }).where(eq(ticketMessages.id, messageId));
+}

@@ -1,0 +1,23 @@
+// How people open and close a voicemail: the written corpora (articles, tickets) never say it.
+export const SPOKEN_FRAMING = [
+  'hi this is a message for support',
+  'hello my name is',
+  'hi I am calling about my account',
+  'I am calling because',
+  'I have a question about',
+  'I need help with',
+  'can someone call me back please',
+  'please call me back as soon as possible',
+  'you can reach me at this number',
+  'please get back to me',
+  'thank you very much bye',
+  'thanks a lot goodbye',
+  'I hope you can help me',
+  'it is quite urgent',
+  'this is really urgent please help',
+  'it does not work',
+  'it stopped working',
+  'I tried again but it still does not work',
+  'I would like to know',
+  'could you please tell me',
+];
