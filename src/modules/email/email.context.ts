@@ -14,6 +14,8 @@ export interface EmailPorts {
   start(): Promise<void>;
   stop(): Promise<void>;
   health(): Record<string, { enabled: boolean; detail: string }>;
+  /** The port the SMTP listener got (CLARA_SMTP_LISTEN_PORT=0 picks a free one); null when off. */
+  readonly listenerPort: number | null;
 }
 
 export interface EmailContext extends CoreContext {

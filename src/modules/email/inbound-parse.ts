@@ -54,9 +54,11 @@ function bounceOf(mail: ParsedMail, raw: Buffer, fromAddress: string): BounceRep
   const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const isReport = type?.value === 'multipart/report' && type.params?.['report-type']?.toLowerCase() === 'delivery-status';
   if (!isReport && !DAEMON.test(fromAddress)) return null;
-  const status = mail.attachments.find((a) => a.contentType === 'message/delivery-status')?.content.toString('utf8') ?? '';
+  // mailparser folds the message/delivery-status part into the text; its fields are read from the source.
+  const source = raw.toString('latin1');
+  const status = source.slice(source.search(/^Content-Type:\s*message\/delivery-status/im) + 1);
   const own = mail.messageId ? normalizeMessageId(mail.messageId) : null;
-  const ids = [...raw.toString('latin1').matchAll(/^Message-ID:\s*(<[^>\s]+>)/gim)].map((m) => m[1]!).filter((id) => id !== own);
+  const ids = [...source.matchAll(/^Message-ID:\s*(<[^>\s]+>)/gim)].map((m) => m[1]!).filter((id) => id !== own);
   return {
     originalIds: [...new Set(ids)],
     status: field(status, 'Status'),

@@ -77,9 +77,10 @@ export async function processInboundEmail(ctx: TicketsContext, inboundId: string
       files.stored.map((a) => ({ ...a, ticketId: ticket.id, ticketMessageId: ticketMessage.id, inboundEmailId: row.id, createdAt: ctx.clock.now() })),
     );
     const createdHere = (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id === row.id;
-    if (createdHere) await enqueueAcknowledgment(ctx, tx, ticket);
     const outcome = createdHere ? 'ticket_created' : 'message_added';
     await updateInbound(tx, row.id, { status: 'processed', outcome, ticketId: ticket.id, ticketMessageId: ticketMessage.id, processedAt: ctx.clock.now(), error: null });
+    // After the update above, so the acknowledgment threads under this mail.
+    if (createdHere) await enqueueAcknowledgment(ctx, tx, ticket);
     return outcome;
   });
 }

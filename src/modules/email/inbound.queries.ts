@@ -65,7 +65,7 @@ export async function listTicketAttachments(db: Db, ticketId: string) {
     })
     .from(attachments)
     .where(eq(attachments.ticketId, ticketId))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+    .orderBy(asc(attachments.createdAt), asc(attachments.filename), asc(attachments.id));
 }
 
 export async function findAttachment(db: Db, id: string) {

@@ -75,11 +75,14 @@ export async function findTicketIdByMessageIds(db: Db, messageIds: string[]): Pr
 }
 
 /** Message-IDs of a ticket's mail in order, and the customer's latest one (what a reply answers). */
-export async function ticketThread(db: Db, ticketId: string): Promise<{ ids: string[]; lastInbound: string | null }> {
+// `firstInboundId`: the mail that created the ticket, linked to it only once its processing commits
+// (an auto-answer is written before that).
+export async function ticketThread(db: Db, ticketId: string, firstInboundId?: string): Promise<{ ids: string[]; lastInbound: string | null }> {
+  const first = firstInboundId ? sql` or id = ${firstInboundId}` : sql``;
   const rows = await queryRows<{ message_id: string; inbound: boolean }>(
     db,
     sql`select message_id, inbound from (
-          select message_id, true as inbound, received_at as at from inbound_emails where ticket_id = ${ticketId}
+          select message_id, true as inbound, received_at as at from inbound_emails where ticket_id = ${ticketId}${first}
           union all
           select message_id, false as inbound, created_at as at from outbox where ticket_id = ${ticketId}
         ) t order by at, message_id`,

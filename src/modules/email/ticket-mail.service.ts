@@ -31,7 +31,7 @@ interface TicketEmail {
 // Renders a ticket template and queues it, threaded under the customer's latest mail.
 export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
   const customer = await customerOf(tx, ticket);
-  const thread = await ticketThread(tx, ticket.id);
+  const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
   const template = await loadTemplate(tx, email.key);
   const body = email.message?.body ?? '';
   const rendered = renderTemplate(template, {
