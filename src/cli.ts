@@ -12,6 +12,7 @@ import { systemActor } from './core/rbac';
 import { banner, startClara } from './server';
 import { addClassifierEvalCommand, addTrainCommand } from './cli/classifier-commands';
 import { addKbCommands, addKbEvalCommands } from './cli/kb-commands';
+import { addVoiceEvalCommand } from './cli/voice-commands';
 
 const cliActor = { ...systemActor };
 
@@ -114,6 +115,7 @@ const evaluate = program.command('eval').description("Evaluate Clara's models on
 addClassifierEvalCommand(evaluate);
 addKbCommands(program, withContext);
 addKbEvalCommands(evaluate);
+addVoiceEvalCommand(evaluate);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

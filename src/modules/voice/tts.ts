@@ -63,6 +63,7 @@ export function speakableText(body: string, maxChars = 4000): string {
     .replace(/\[\d+\]/g, '')
     .replace(/[#*_`>|~]+/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/\s+([.,!?;:])/g, '$1')
     .trim()
     .slice(0, maxChars);
 }
