@@ -74,5 +74,93 @@ describeE2E('the knowledge base', () => {
     await citation.click();
     await page.getByTestId('article-title').filter({ hasText: 'Create and manage API keys' }).waitFor();
   });
-});
 
+  it('shows the auto-resolve rate that GET /api/dashboard reports', async () => {
+    const { page, context } = browser;
+    await page.goto(`${server.url}/`);
+    const api = await (await context.request.get(`${server.url}/api/dashboard?tz=UTC`)).json();
+    const percent = api.auto_resolve.percent === null ? '–' : `${api.auto_resolve.percent}%`;
+    vexpect(await page.getByTestId('auto-resolve-percent').innerText()).toBe(percent);
+    await page.locator('.recharts-surface').first().waitFor();
+    await screenshot(page, 'dashboard-autoresolve');
+  });
+
+  it('on a ticket: corrects the category in one click, inserts the suggested answer and escalates', async () => {
+    const { page, context } = browser;
+    const list = await (await context.request.get(`${server.url}/api/tickets?status=open&limit=1`)).json();
+    const ticket = list.items[0];
+    const other = ticket.category === 'billing' ? 'Technical' : 'Billing';
+    await page.goto(`${server.url}/tickets/${ticket.number}`);
+    await page.getByTestId('ticket-subject').waitFor();
+    await page.getByTestId('correct-category').getByText(other, { exact: true }).click();
+    await page.getByText(new RegExp(`Category changed: \\w+ → ${other.toLowerCase()}`)).waitFor();
+    await page.getByText('“Classifier correction”').first().waitFor();
+    const saved = await (await context.request.get(`${server.url}/api/tickets/${ticket.number}`)).json();
+    vexpect(saved.category).toBe(other.toLowerCase());
+
+    await page.getByTestId('suggestion').or(page.getByTestId('suggestion-none')).waitFor();
+    if (await page.getByTestId('suggestion').count()) {
+      await page.getByRole('button', { name: 'Insert into reply' }).click();
+      vexpect(await page.getByRole('textbox', { name: /^Reply/ }).inputValue()).toContain('Sources:');
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'ticket-assist');
+
+    await page.getByRole('button', { name: 'Escalate' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Customer is a key account, a lead must look.');
+    await dialog.getByRole('button', { name: 'Escalate' }).click();
+    await page.getByTestId('status-badge').filter({ hasText: 'escalated' }).first().waitFor();
+    await page.getByText('Escalated by hand').waitFor();
+    await page.getByRole('button', { name: 'De-escalate' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'ticket-escalated');
+  });
+
+  it('manages queues, SLAs, escalation rules and the auto-resolve threshold in the settings tabs', async () => {
+    const { page, context } = browser;
+    await page.goto(`${server.url}/settings`);
+    await page.getByTestId('queue-row').first().waitFor();
+    await page.getByRole('button', { name: 'Edit General Support' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Members of General Support').click();
+    await page.getByRole('option', { name: /Administrator/ }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('combobox', { name: 'Assignment' }).click();
+    await page.getByRole('option', { name: 'Least loaded' }).click();
+    await dialog.getByRole('button', { name: 'Save queue' }).click();
+    await page.getByTestId('queue-row').filter({ hasText: 'General Support' }).getByText('Least loaded').waitFor();
+    await screenshot(page, 'settings-queues');
+
+    await page.getByRole('tab', { name: 'SLAs & business hours' }).click();
+    await page.getByTestId('sla-row').first().waitFor();
+    await screenshot(page, 'settings-slas');
+
+    await page.getByRole('tab', { name: 'Escalation rules' }).click();
+    const firstRule = page.getByTestId('rule-row').first();
+    await firstRule.waitFor();
+    await page.getByRole('button', { name: 'New rule' }).click();
+    const editor = page.getByRole('dialog');
+    await editor.getByRole('textbox', { name: 'Name' }).fill('VIP customers');
+    await editor.getByRole('textbox', { name: 'Conditions (JSON)' }).fill('{"type": "vip", "level": 3}');
+    await editor.getByText('Conditions are not valid').waitFor();
+    await screenshot(page, 'settings-rule-editor');
+    await editor.getByRole('textbox', { name: 'Conditions (JSON)' }).fill('{"type": "vip"}');
+    await editor.getByRole('button', { name: 'Save rule' }).click();
+    await page.getByTestId('rule-row').filter({ hasText: 'VIP customers' }).waitFor();
+    await page.getByRole('switch', { name: 'VIP customers enabled' }).click({ force: true });
+    await vexpect
+      .poll(async () => (await (await context.request.get(`${server.url}/api/admin/escalation-rules`)).json()).items.find((r: { name: string }) => r.name === 'VIP customers').enabled)
+      .toBe(false);
+    await screenshot(page, 'settings-rules');
+
+    await page.getByRole('tab', { name: 'Classifier & auto-resolve' }).click();
+    const threshold = page.getByRole('textbox', { name: 'Confidence threshold' });
+    await threshold.fill('0.9');
+    await page.getByRole('button', { name: 'Save threshold' }).click();
+    await page.getByTestId('autoresolve-source').filter({ hasText: 'Set by an admin' }).waitFor();
+    vexpect((await (await context.request.get(`${server.url}/api/admin/settings/autoresolve`)).json()).threshold).toBe(0.9);
+    await page.getByRole('table', { name: 'Routing table' }).waitFor();
+    await screenshot(page, 'settings-automation');
+  });
+});

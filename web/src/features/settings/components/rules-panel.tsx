@@ -63,13 +63,14 @@ export function RulesPanel({ canManage }: { canManage: boolean }) {
             </Table.Thead>
             <Table.Tbody>
               {rules.data.map((r) => (
-                <Table.Tr key={r.id} data-testid="rule-row" opacity={r.enabled ? 1 : 0.6}>
+                <Table.Tr key={r.id} data-testid="rule-row">
                   <Table.Td>
                     <EnabledSwitch rule={r} disabled={!canManage} />
                   </Table.Td>
                   <Table.Td maw={420}>
-                    <Text size="sm" fw={500}>
+                    <Text size="sm" fw={500} c={r.enabled ? undefined : 'dimmed'}>
                       {r.name}
+                      {r.enabled ? '' : ' (off)'}
                     </Text>
                     {r.description && (
                       <Text size="xs" c="dimmed" lineClamp={2}>
