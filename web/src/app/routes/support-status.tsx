@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/time';
 import { usePublicReply, usePublicTicket } from '../../features/support/api/public-tickets';
 import { PublicConversation } from '../../features/support/components/public-conversation';
 import { PublicLayout } from '../../features/support/components/public-layout';
+import { PlayAnswerButton } from '../../features/voice/components/play-answer-button';
 
 const STATUS_TEXT: Record<string, { label: string; color: string; hint: string }> = {
   open: { label: 'Open', color: 'blue', hint: 'Our team is on it.' },
@@ -61,7 +62,10 @@ export function SupportStatusPage() {
             </Text>
           </Group>
         </div>
-        <PublicConversation messages={t.messages} />
+        <PublicConversation
+          messages={t.messages}
+          actions={(m) => m.author_type !== 'customer' && <PlayAnswerButton src={`/api/public/tickets/${encodeURIComponent(token)}/messages/${m.id}/audio`} />}
+        />
         {t.status !== 'closed' && (
           <Paper withBorder p="md" radius="md">
             <Stack gap="xs">

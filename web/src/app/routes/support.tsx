@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { PublicCreated } from '../../features/support/api/public-tickets';
 import { ContactForm } from '../../features/support/components/contact-form';
 import { PublicLayout } from '../../features/support/components/public-layout';
+import { VoiceRecorder } from '../../features/voice/components/voice-recorder';
 
 export function SupportPage() {
   useDocumentTitle('Contact support');
@@ -39,7 +40,10 @@ export function SupportPage() {
               </Button>
             </Stack>
           ) : (
-            <ContactForm onCreated={setCreated} />
+            <Stack gap="xl">
+              <ContactForm onCreated={setCreated} />
+              <VoiceRecorder onCreated={setCreated} />
+            </Stack>
           )}
         </Paper>
       </Stack>

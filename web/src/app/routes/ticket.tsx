@@ -18,6 +18,8 @@ import { SuggestedAnswer } from '../../features/tickets/components/suggested-ans
 import { PriorityBadge, StatusBadge } from '../../features/tickets/components/ticket-badges';
 import { TicketProperties } from '../../features/tickets/components/ticket-properties';
 import { useUsers } from '../../features/users/api/list-users';
+import { PlayAnswerButton } from '../../features/voice/components/play-answer-button';
+import { VoiceTranscript } from '../../features/voice/components/voice-transcript';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -92,12 +94,20 @@ export function TicketPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            {t.channel === 'voice' && (
+              <Section title="Voice message">
+                <VoiceTranscript ticketId={t.id} />
+              </Section>
+            )}
             {messages.isPending ? (
               <LoadingState label="Loading conversation…" />
             ) : messages.isError ? (
               <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />
             ) : (
-              <Conversation messages={messages.data} />
+              <Conversation
+                messages={messages.data}
+                actions={(m) => !m.internal && m.author_type !== 'customer' && <PlayAnswerButton src={`/api/tickets/${t.id}/messages/${m.id}/audio`} />}
+              />
             )}
             {t.status !== 'resolved' && t.status !== 'closed' && (
               <Section title="Suggested answer">

@@ -1,8 +1,9 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../lib/time';
 import type { PublicTicket } from '../api/public-tickets';
 
-export function PublicConversation({ messages }: { messages: PublicTicket['messages'] }) {
+export function PublicConversation({ messages, actions }: { messages: PublicTicket['messages']; actions?: (m: PublicTicket['messages'][number]) => ReactNode }) {
   return (
     <Stack gap="sm" role="list" aria-label="Messages">
       {messages.map((m, i) => {
@@ -32,6 +33,7 @@ export function PublicConversation({ messages }: { messages: PublicTicket['messa
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {m.body}
             </Text>
+            {actions?.(m)}
           </Paper>
         );
       })}

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatDateTime, formatRelative } from '../../../lib/time';
 import type { TicketMessage } from '../api/types';
 
@@ -18,7 +19,8 @@ const STYLE: Record<Kind, { label: string; bg: string; border: string; align: 'f
   automation: { label: 'Automation', bg: 'var(--mantine-color-grape-light)', border: 'var(--mantine-color-grape-light-hover)', align: 'flex-start' },
 };
 
-export function Conversation({ messages }: { messages: TicketMessage[] }) {
+/** `actions` adds controls to a message (the voice feature's "Listen" button on public replies). */
+export function Conversation({ messages, actions }: { messages: TicketMessage[]; actions?: (m: TicketMessage) => ReactNode }) {
   return (
     <Stack gap="sm" aria-label="Conversation" role="list">
       {messages.map((m) => {
@@ -54,6 +56,7 @@ export function Conversation({ messages }: { messages: TicketMessage[] }) {
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {m.body}
             </Text>
+            {actions?.(m)}
           </Paper>
         );
       })}
