@@ -3,6 +3,7 @@ import type { Actor } from '../../core/rbac';
 import { findUserById } from '../users';
 import { requireStaff } from './meeting-access';
 import { assertNoConflicts } from './meeting-conflicts';
+import { queueMeetingEmails } from './meeting-invitations.service';
 import { resolveAttendees, resolveTiming } from './meeting-input';
 import { toMeeting } from './meeting-view';
 import { insertMeeting, replaceAttendees } from './meetings.queries';
@@ -41,6 +42,7 @@ export async function createMeeting(ctx: CoreContext, actor: Actor, input: Creat
       updatedAt: now,
     });
     await replaceAttendees(tx, row.id, attendees.list);
+    await queueMeetingEmails(ctx, tx, row, 'REQUEST');
     return toMeeting(tx, row);
   });
 }

@@ -53,8 +53,17 @@ function addEvent(cal: ICalCalendar, row: MeetingRow, people: People, stamp: Dat
   }
 }
 
-/** RFC 5545 text for these meetings; series bring their exceptions along. */
-export async function buildCalendar(db: Db, name: string, rows: MeetingRow[], stamp: Date): Promise<string> {
+/**
+ * RFC 5545 text for these meetings; series bring their exceptions along. `method` is PUBLISH for
+ * downloads and feeds, REQUEST or CANCEL (RFC 5546) for invitations sent by email.
+ */
+export async function buildCalendar(
+  db: Db,
+  name: string,
+  rows: MeetingRow[],
+  stamp: Date,
+  method: ICalCalendarMethod = ICalCalendarMethod.PUBLISH,
+): Promise<string> {
   const seriesIds = rows.filter((r) => r.recurrence).map((r) => r.id);
   const known = new Set(rows.map((r) => r.id));
   const all = [...rows, ...(await findExceptions(db, seriesIds)).filter((e) => !known.has(e.id))];
@@ -64,7 +73,7 @@ export async function buildCalendar(db: Db, name: string, rows: MeetingRow[], st
   );
   const users = await findUsersByIds(db, [...new Set(all.map((r) => r.organizerId))]);
   const people = { attendees, organizers: new Map(users.map((u) => [u.id, { name: u.name, email: u.email }])) };
-  const cal = ical({ name, prodId: { company: 'Clara', product: 'Clara Helpdesk', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const cal = ical({ name, prodId: { company: 'Clara', product: 'Clara Helpdesk', language: 'EN' }, method });
   // VTIMEZONE blocks for every zone used, so DTSTART;TZID=… is self-contained.
   cal.timezone({ name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
   for (const row of all) addEvent(cal, row, people, stamp);

@@ -6,6 +6,7 @@ import type { Actor } from '../../core/rbac';
 import { assertCanEdit, findVisibleMeeting, requireStaff } from './meeting-access';
 import type { AttendeeResponse } from './meeting-fields';
 import { assertNoConflicts } from './meeting-conflicts';
+import { invitationRecipients, queueMeetingEmails } from './meeting-invitations.service';
 import { invalid, resolveAttendees, resolveTiming } from './meeting-input';
 import { timingOf } from './meeting-occurrences';
 import { toMeeting } from './meeting-view';
@@ -25,6 +26,8 @@ import type { MeetingRow } from './meetings.table';
 import { findOccurrence } from './recurrence';
 
 const TIMING_FIELDS = ['start', 'end', 'timezone', 'all_day', 'recurrence'] as const;
+// Changes attendees see in their calendars; notes and reminders are Clara-internal and send nothing.
+const ATTENDEE_VISIBLE = [...TIMING_FIELDS, 'title', 'agenda', 'location', 'attendee_ids', 'external_attendees'] as const;
 
 // Changing one occurrence turns it into its own row (an exception) that keeps the series' attendees.
 async function detachOccurrence(tx: Db, series: MeetingRow, at: Date, now: Date): Promise<MeetingRow> {
@@ -123,7 +126,14 @@ export async function updateMeeting(ctx: CoreContext, actor: Actor, id: string, 
     if (single && input.recurrence !== undefined) throw invalid('body.recurrence', 'a single occurrence cannot get its own recurrence');
     const target = single ? await detachOccurrence(tx, row, new Date(input.occurrence_start!), now) : row;
     if (target.status === 'cancelled') throw new AppError('CONFLICT', 'This occurrence is cancelled.');
-    return toMeeting(tx, await applyChanges(tx, target, input, now));
+    const before = await invitationRecipients(tx, target);
+    const updated = await applyChanges(tx, target, input, now);
+    if (ATTENDEE_VISIBLE.some((k) => input[k] !== undefined)) {
+      const after = await invitationRecipients(tx, updated);
+      await queueMeetingEmails(ctx, tx, updated, 'REQUEST', after);
+      await queueMeetingEmails(ctx, tx, updated, 'CANCEL', before.filter((e) => !after.includes(e)));
+    }
+    return toMeeting(tx, updated);
   });
 }
 
@@ -138,6 +148,7 @@ export async function cancelMeeting(ctx: CoreContext, actor: Actor, id: string, 
     if (target.status === 'cancelled') return toMeeting(tx, target);
     if (target.recurrence) await cancelExceptions(tx, target.id, now);
     const cancelled = await updateMeetingRow(tx, target.id, { status: 'cancelled', sequence: target.sequence + 1, updatedAt: now });
+    await queueMeetingEmails(ctx, tx, cancelled, 'CANCEL');
     return toMeeting(tx, cancelled);
   });
 }

@@ -81,7 +81,8 @@ export async function replaceAttendees(db: Db, meetingId: string, list: NewAtten
     userIds.length ? inArray(meetingAttendees.userId, userIds) : sql`false`,
     emails.length ? inArray(meetingAttendees.email, emails) : sql`false`,
   );
-  await db.delete(meetingAttendees).where(and(eq(meetingAttendees.meetingId, meetingId), sql`not (${keep})`));
+  // coalesce: `user_id in (…)` is NULL for an external attendee, and `not NULL` would keep the row.
+  await db.delete(meetingAttendees).where(and(eq(meetingAttendees.meetingId, meetingId), sql`not coalesce(${keep}, false)`));
   if (list.length === 0) return;
   await db
     .insert(meetingAttendees)
