@@ -40,6 +40,8 @@ export class ImapPoller {
   private client: ImapFlow | null = null;
   private running = false;
   private wake: (() => void) | null = null;
+  // Set by an EXISTS that arrives while a poll runs, so that mail is not left for the slow poll.
+  private changed = false;
   private loop: Promise<void> | null = null;
   lastError: string | null = null;
   lastPolledAt: Date | null = null;
@@ -53,7 +55,8 @@ export class ImapPoller {
 
   private connect(): ImapFlow {
     const s = this.settings;
-    return new ImapFlow({ host: s.host, port: s.port, secure: s.secure, auth: { user: s.user, pass: s.pass }, logger: false });
+    // IDLE half a second after the last command (imapflow waits 15 s by default), so new mail shows at once.
+    return new ImapFlow({ host: s.host, port: s.port, secure: s.secure, auth: { user: s.user, pass: s.pass }, logger: false, autoIdleDelay: 500 });
   }
 
   async pollOnce(): Promise<number> {
@@ -96,12 +99,16 @@ export class ImapPoller {
     while (this.running) {
       try {
         this.client = this.connect();
-        this.client.on('exists', () => this.wake?.());
+        this.client.on('exists', () => {
+          this.changed = true;
+          this.wake?.();
+        });
         this.client.on('close', () => this.wake?.());
         this.client.on('error', (err: Error) => (this.lastError = err.message));
         await this.client.connect();
         await this.client.mailboxOpen(this.settings.folder);
         while (this.running && this.client.usable) {
+          this.changed = false;
           await this.pollOnce();
           await this.sleep(this.pollMs);
         }
@@ -119,6 +126,7 @@ export class ImapPoller {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.changed) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
