@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context';
 import { loadOccurrences } from './meeting-occurrences';
+import { notifyUsers } from '../notifications';
 import { findAttendees, insertReminders } from './meetings.queries';
 
 export const REMINDERS_JOB = 'meetings.reminders';
@@ -22,7 +24,22 @@ export async function sendDueReminders(ctx: CoreContext): Promise<number> {
       .filter((a) => a.meetingId === o.row.id && a.userId && a.response !== 'declined')
       .map((a) => ({ meetingId: o.row.id, userId: a.userId!, occurrenceStart: o.start, sentAt: now })),
   );
-  const sent = await insertReminders(ctx.db, rows);
+  // The reminder row and its notification (in-app, then email) commit together: never one without the other.
+  const sent = await ctx.db.transaction(async (tx) => {
+    const fresh = await insertReminders(tx, rows);
+    for (const r of fresh) {
+      const occurrence = due.find((o) => o.row.id === r.meetingId && o.start.getTime() === r.occurrenceStart.getTime())!;
+      const local = DateTime.fromJSDate(occurrence.start, { zone: occurrence.row.timezone }).toFormat('HH:mm');
+      await notifyUsers(tx, [r.userId], {
+        type: 'meeting_reminder',
+        ticketId: null,
+        title: `"${occurrence.row.title}" starts at ${local} (${occurrence.row.timezone})`,
+        body: occurrence.row.location ? `Where: ${occurrence.row.location}` : '',
+        data: { meeting_id: r.meetingId, occurrence_start: r.occurrenceStart.toISOString() },
+      }, now);
+    }
+    return fresh.length;
+  });
   if (sent > 0) ctx.log.info({ sent }, 'meeting reminders sent');
   return sent;
 }

@@ -52,6 +52,9 @@ describe('meeting reminders', () => {
     await runReminderJob('2026-03-17T09:50:00Z');
     expect(await remindersOf(attendee)).toHaveLength(2);
 
+    const notes = (await attendee.request('GET', '/api/notifications')).json().items.filter((n: { type: string }) => n.type === 'meeting_reminder');
+    expect(notes.map((n: { title: string }) => n.title)).toEqual(['"Weekly planning" starts at 10:00 (UTC)', '"Weekly planning" starts at 10:00 (UTC)']);
+    expect(notes[0].data).toEqual({ meeting_id: id, occurrence_start: '2026-03-17T10:00:00.000Z' });
     const mine = await attendee.request('GET', '/api/meetings/reminders');
     expect(mine.json().items[0]).toMatchObject({ meeting_id: id, title: 'Weekly planning', occurrence_start: '2026-03-17T10:00:00.000Z' });
   });

@@ -166,10 +166,14 @@ export async function findFeedMeetings(db: Db, userId: string, since: Date): Pro
     .limit(5000);
 }
 
-export async function insertReminders(db: Db, rows: (typeof meetingRemindersSent.$inferInsert)[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await db.insert(meetingRemindersSent).values(rows).onConflictDoNothing().returning({ userId: meetingRemindersSent.userId });
-  return inserted.length;
+/** Records reminders; returns only the ones not recorded before (the unique key makes this exactly once). */
+export async function insertReminders(db: Db, rows: (typeof meetingRemindersSent.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insert(meetingRemindersSent)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ userId: meetingRemindersSent.userId, meetingId: meetingRemindersSent.meetingId, occurrenceStart: meetingRemindersSent.occurrenceStart });
 }
 
 export async function findRemindersForUser(db: Db, userId: string, since: Date) {

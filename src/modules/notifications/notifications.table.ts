@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-cor
 import { tickets } from '../tickets';
 import { users } from '../users';
 
-export const NOTIFICATION_TYPES = ['assignment', 'escalation', 'sla_warning', 'sla_breach', 'mention', 'task_overdue'] as const;
+export const NOTIFICATION_TYPES = ['assignment', 'escalation', 'sla_warning', 'sla_breach', 'mention', 'task_overdue', 'meeting_reminder'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const notifications = pgTable(
