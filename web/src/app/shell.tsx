@@ -3,6 +3,7 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
 import { UserMenu } from '../features/auth/components/user-menu';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { useSession } from '../lib/session';
 import { activeNavItem, visibleNavItems } from './nav';
 import { SHORTCUTS, useGoShortcuts } from './shortcuts';
@@ -39,11 +40,14 @@ export function Shell() {
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Logo />
           </Group>
-          <UserMenu
-            user={session.user}
-            onShortcuts={help.open}
-            onLogout={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
-          />
+          <Group gap="xs">
+            {session.user.permissions.includes('notifications:read') && <NotificationBell />}
+            <UserMenu
+              user={session.user}
+              onShortcuts={help.open}
+              onLogout={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
