@@ -59,6 +59,19 @@ describeE2E('the knowledge base', () => {
     await screenshot(page, 'kb-article');
   });
 
+  it('checks a new article against the server rules before saving it', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/kb`);
+    await page.getByRole('link', { name: 'New article' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Hi');
+    await page.getByRole('textbox', { name: 'Body (Markdown)' }).fill('Too short.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('At least 3 characters').waitFor();
+    await page.getByText('At least 20 characters').waitFor();
+    await screenshot(page, 'kb-new-invalid');
+    vexpect(page.url()).toBe(`${server.url}/kb/new`);
+  });
+
   it('answers a question from the new sentence, citing the article', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/kb`);
@@ -134,6 +147,16 @@ describeE2E('the knowledge base', () => {
 
     await page.getByRole('tab', { name: 'SLAs & business hours' }).click();
     await page.getByTestId('sla-row').first().waitFor();
+    await page.getByRole('button', { name: 'New calendar' }).click();
+    const calendar = page.getByRole('dialog');
+    await calendar.getByRole('textbox', { name: 'Name' }).fill('Berlin office');
+    await calendar.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Berl');
+    await page.getByRole('option', { name: 'Europe/Berlin' }).click();
+    await calendar.getByRole('textbox', { name: 'Friday to' }).fill('13:00');
+    await calendar.getByRole('textbox', { name: 'Holidays' }).fill('2026-12-24 Christmas Eve\n2026-12-25 Christmas Day');
+    await screenshot(page, 'settings-calendar-editor');
+    await calendar.getByRole('button', { name: 'Save calendar' }).click();
+    await page.getByTestId('calendar-card').filter({ hasText: 'Berlin office' }).getByText('Europe/Berlin · Mon, Tue, Wed, Thu, Fri').waitFor();
     await screenshot(page, 'settings-slas');
 
     await page.getByRole('tab', { name: 'Escalation rules' }).click();

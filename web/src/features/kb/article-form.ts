@@ -14,6 +14,13 @@ export function formValuesOf(a: KbArticle): ArticleFormValues {
   return { title: a.title, body: a.body, category: a.category, tags: a.tags };
 }
 
+// zod's length messages ("Too small: expected string to have >=3 characters") are for developers.
+function friendly(issue: { code: string; message: string; origin?: string; minimum?: unknown; maximum?: unknown }): string {
+  if (issue.code === 'too_small' && issue.origin === 'string') return `At least ${String(issue.minimum)} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${String(issue.maximum)} characters`;
+  return issue.message;
+}
+
 /** The server's own rules (title 3–200, body ≥ 20 characters …), checked before sending: field → first message. */
 export function articleFormErrors(values: ArticleFormValues): Record<string, string> {
   const parsed = CreateArticleBody.safeParse(values);
@@ -21,7 +28,7 @@ export function articleFormErrors(values: ArticleFormValues): Record<string, str
   const out: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    out[field] ??= issue.message;
+    out[field] ??= friendly(issue);
   }
   return out;
 }
