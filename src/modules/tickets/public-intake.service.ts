@@ -34,7 +34,7 @@ export async function getPublicTicket(ctx: TicketsContext, token: string) {
     status: row.status,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-    messages: messages.map((m) => ({ id: m.message.id, author_type: m.message.authorType, body: m.message.body, created_at: m.message.createdAt.toISOString() })),
+    messages: messages.map((m) => ({ author_type: m.message.authorType, body: m.message.body, created_at: m.message.createdAt.toISOString() })),
   };
 }
 

@@ -156,5 +156,5 @@ export const PublicTicket = z.object({
   status: z.enum(STATUSES),
   created_at: z.string(),
   updated_at: z.string(),
-  messages: z.array(z.object({ id: z.string(), author_type: z.enum(AUTHOR_TYPES), body: z.string(), created_at: z.string() })),
+  messages: z.array(z.object({ author_type: z.enum(AUTHOR_TYPES), body: z.string(), created_at: z.string() })),
 });

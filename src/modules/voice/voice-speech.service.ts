@@ -11,13 +11,14 @@ export interface Speech {
   mimeType: string;
 }
 
+type PickMessage = (messages: Awaited<ReturnType<typeof findMessages>>) => { message: { body: string; authorType: string } } | undefined;
+
 // Only what the customer was sent is spoken: an auto-answer or an agent's public reply.
-async function speakMessage(ctx: VoiceContext, ticketId: string, messageId: string): Promise<Speech> {
+async function speakMessage(ctx: VoiceContext, ticketId: string, pick: PickMessage): Promise<Speech> {
   const tts = ctx.voice.textToSpeech;
   if (!tts) throw new AppError('UNAVAILABLE', `Spoken answers are off: ${ctx.voice.health.tts_detail}.`);
-  const messages = await findMessages(ctx.db, ticketId, { includeInternal: false });
-  const message = messages.find((m) => m.message.id === messageId && m.message.authorType !== 'customer')?.message;
-  const text = message ? speakableText(message.body) : '';
+  const message = pick(await findMessages(ctx.db, ticketId, { includeInternal: false }))?.message;
+  const text = message && message.authorType !== 'customer' ? speakableText(message.body) : '';
   if (!text) throw new AppError('NOT_FOUND', 'This ticket has no public reply with that id.');
   const key = createHash('sha256').update(`${tts.id}\u0000${text}`).digest('hex');
   const cached = await findCachedSpeech(ctx.db, key);
@@ -29,11 +30,12 @@ async function speakMessage(ctx: VoiceContext, ticketId: string, messageId: stri
 
 export async function speakTicketMessage(ctx: VoiceContext, ticketRef: string, messageId: string): Promise<Speech> {
   const ticket = await getTicket(ctx, ticketRef);
-  return speakMessage(ctx, ticket.id, messageId);
+  return speakMessage(ctx, ticket.id, (messages) => messages.find((m) => m.message.id === messageId));
 }
 
-export async function speakPublicMessage(ctx: VoiceContext, token: string, messageId: string): Promise<Speech> {
+/** `index` is the reply's position in the public conversation, as the status page lists it. */
+export async function speakPublicMessage(ctx: VoiceContext, token: string, index: number): Promise<Speech> {
   const row = await findTicketByTokenHash(ctx.db, hashToken(token));
   if (!row) throw new AppError('TICKET_NOT_FOUND');
-  return speakMessage(ctx, row.id, messageId);
+  return speakMessage(ctx, row.id, (messages) => messages[index]);
 }

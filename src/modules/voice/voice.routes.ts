@@ -71,10 +71,10 @@ export function publicVoiceRoutes(ctx: VoiceContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/public/tickets/:token/messages/:mid/audio',
+      '/api/public/tickets/:token/messages/:index/audio',
       { config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['public', ...tags], summary: 'A reply on your ticket, spoken (WAV)', params: PublicMessageAudioParams } },
       async (req, reply) => {
-        const speech = await speakPublicMessage(ctx, req.params.token, req.params.mid);
+        const speech = await speakPublicMessage(ctx, req.params.token, req.params.index);
         return reply.header('content-type', speech.mimeType).header('cache-control', 'private, max-age=86400').send(speech.audio);
       },
     );

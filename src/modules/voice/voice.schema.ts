@@ -30,4 +30,5 @@ export const MessageAudioParams = z.object({
   id: z.string().regex(/^(\d{1,9}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'a ticket id (uuid) or number'),
   mid: z.string().uuid(),
 });
-export const PublicMessageAudioParams = z.object({ token: z.string().min(20).max(100), mid: z.string().uuid() });
+// The status page shows no message ids: a reply is addressed by its position in the public conversation.
+export const PublicMessageAudioParams = z.object({ token: z.string().min(20).max(100), index: z.coerce.number().int().min(0).max(100_000) });

@@ -64,7 +64,7 @@ export function SupportStatusPage() {
         </div>
         <PublicConversation
           messages={t.messages}
-          actions={(m) => m.author_type !== 'customer' && <PlayAnswerButton src={`/api/public/tickets/${encodeURIComponent(token)}/messages/${m.id}/audio`} />}
+          actions={(m, i) => m.author_type !== 'customer' && <PlayAnswerButton src={`/api/public/tickets/${encodeURIComponent(token)}/messages/${i}/audio`} />}
         />
         {t.status !== 'closed' && (
           <Paper withBorder p="md" radius="md">

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../lib/time';
 import type { PublicTicket } from '../api/public-tickets';
 
-export function PublicConversation({ messages, actions }: { messages: PublicTicket['messages']; actions?: (m: PublicTicket['messages'][number]) => ReactNode }) {
+export function PublicConversation({ messages, actions }: { messages: PublicTicket['messages']; actions?: (m: PublicTicket['messages'][number], index: number) => ReactNode }) {
   return (
     <Stack gap="sm" role="list" aria-label="Messages">
       {messages.map((m, i) => {
@@ -33,7 +33,7 @@ export function PublicConversation({ messages, actions }: { messages: PublicTick
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {m.body}
             </Text>
-            {actions?.(m)}
+            {actions?.(m, i)}
           </Paper>
         );
       })}
