@@ -25,16 +25,19 @@ const article = {
   published_at: '2026-03-02T09:00:00Z',
 };
 
-// The Clara API as seen by the browser: a fixed knowledge base of one article.
+let listed: unknown[] = [];
+
+// The Clara API as seen by the browser: a knowledge base of one article (listed unless a test empties it).
 function fakeApi(url: string): unknown {
   if (url.startsWith('/api/kb/articles/a1/versions')) return { items: [{ version: 3, title: article.title, body: article.body, author_id: null, created_at: article.updated_at }] };
   if (url.startsWith('/api/kb/articles/a1')) return article;
-  if (url.startsWith('/api/kb/articles')) return { items: [article], total: 1 };
+  if (url.startsWith('/api/kb/articles')) return { items: listed, total: listed.length };
   if (url.startsWith('/api/admin/users')) return { items: [] };
   throw new Error(`unexpected ${url}`);
 }
 
 beforeEach(() => {
+  listed = [article];
   // happy-dom has no document.fonts, which Mantine's autosize textarea listens on.
   if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
   vi.stubGlobal('fetch', async (url: string) => new Response(JSON.stringify(fakeApi(url)), { status: 200, headers: { 'content-type': 'application/json' } }));
@@ -69,6 +72,12 @@ describe('the knowledge base by role', () => {
     expect(await screen.findByText('Reset your password')).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Question' })).toBeTruthy();
     expect(screen.queryByText('New article')).toBeNull();
+  });
+
+  it('says so when there is no article yet', async () => {
+    listed = [];
+    renderAs('agent', '/kb');
+    expect(await screen.findByText('No articles yet')).toBeTruthy();
   });
 
   it('offers a lead the New article button', async () => {
