@@ -10,6 +10,7 @@ const mid: AnswerFeatures = {
   knownCoverage: 0.7,
   knownShare: 0.8,
   terms: 4,
+  headingCoverage: 0.5,
 };
 const numeric = Object.keys(mid) as (keyof AnswerFeatures)[];
 
@@ -56,6 +57,14 @@ describe('answerFeatures', () => {
     expect(f.articleCoverage).toBeCloseTo(2 / 3);
     expect(f.knownCoverage).toBe(1);
     expect(f.knownShare).toBeCloseTo(2 / 3);
+    expect(f.headingCoverage).toBe(1);
+  });
+
+  it('reads heading coverage from the title line and the ## headings of the cited chunks only', () => {
+    const hits = [hit('a', 'Billing\n\nWe send invoices monthly.\n\n## Refund policy\n\nAsk support.', 2), hit('b', 'Invoices\n\nDownload them.', 1)];
+    const f = answerFeatures('refund for my invoices', hits, answer('a', 'Ask support.'));
+    expect(f.articleCoverage).toBe(1);
+    expect(f.headingCoverage).toBeCloseTo(1 / 2);
   });
 
   it('gives a negative margin when the cited article is not the best full-text match', () => {

@@ -37,6 +37,12 @@ export interface AnswerFeatures {
   knownCoverage: number;
   /** Share of the question's content terms that occur somewhere in the KB (1 without a vocabulary). */
   knownShare: number;
+  /**
+   * Like `knownCoverage`, but only over the cited article's title and section headings:
+   * a question about what a heading names ("reset password" → "Reset your password")
+   * is more likely answered than one whose words are scattered through the body.
+   */
+  headingCoverage: number;
   /** Number of distinct content terms of the question (stopwords dropped, stem-lite). */
   terms: number;
 }
@@ -50,6 +56,7 @@ export const FEATURE_NAMES = [
   'knownCoverage',
   'knownShare',
   'logTerms',
+  'headingCoverage',
 ] as const;
 
 /** Feature vector the model reads (same order as FEATURE_NAMES); each is oriented so that more means "more likely answered". */
@@ -63,8 +70,15 @@ export function featureVector(f: AnswerFeatures): number[] {
     f.knownCoverage,
     f.knownShare,
     Math.log(1 + f.terms),
+    f.headingCoverage,
   ];
 }
+
+// A chunk's text starts with its `Title > H2 > H3` line; deeper headings stay in it as `##` lines.
+const headingLines = (text: string) => {
+  const lines = text.split('\n');
+  return [lines[0] ?? '', ...lines.slice(1).filter((l) => /^#{1,6} /.test(l))];
+};
 
 const share = (terms: readonly string[], found: ReadonlySet<string>) =>
   terms.length === 0 ? 0 : terms.filter((t) => found.has(t)).length / terms.length;
@@ -99,6 +113,7 @@ export function answerFeatures(
   const margin = top > 0 ? (own - rival) / top : 0;
   const articleTerms = new Set(hits.filter((h) => h.articleId === cited).flatMap((h) => analyzeTerms(h.text)));
   const answerTerms = new Set(analyzeTerms(answer.answer));
+  const headingTerms = new Set(hits.filter((h) => h.articleId === cited).flatMap((h) => headingLines(h.text).flatMap((l) => analyzeTerms(l))));
   return {
     extractive: answer.confidence,
     topScore: own,
@@ -108,15 +123,16 @@ export function answerFeatures(
     knownCoverage: share(knownTerms, articleTerms),
     knownShare: terms.length === 0 ? 0 : knownTerms.length / terms.length,
     terms: terms.length,
+    headingCoverage: share(knownTerms, headingTerms),
   };
 }
 
 // --- fitted by answer-calibration-fit.ts (paste its output below) ---
 // fit 2026-11-26 on kb-demo tune (201) + bank-faq tune (996, per-row weight 0.2), L2 lambda 0.3
-// features: extractive, logTopScore, margin, articleCoverage, answerCoverage, knownCoverage, knownShare, logTerms
+// features: extractive, logTopScore, margin, articleCoverage, answerCoverage, knownCoverage, knownShare, logTerms, headingCoverage
 export const CALIBRATION = {
-  intercept: -8.3979,
-  weights: [0.7085, 0, 2.2773, 2.2128, 0, 3.6695, 0, 1.6696],
+  intercept: -8.7778,
+  weights: [0.8771, 0, 1.7166, 3.0673, 0, 2.4012, 0.1441, 1.8551, 2.1692],
 } as const;
 // --- end of fitted block ---
 

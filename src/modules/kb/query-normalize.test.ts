@@ -31,7 +31,44 @@ describe('normalizeQuery', () => {
 
   it('keeps stopwords when the query has nothing else, quoting operator words', () => {
     expect(normalizeQuery('or and', vocabulary).websearch).toBe('"or" or "and"');
-    expect(normalizeQuery('?!', vocabulary)).toEqual({ text: '', terms: [], corrections: [], websearch: '' });
+    expect(normalizeQuery('?!', vocabulary)).toEqual({ text: '', terms: [], corrections: [], rewrites: [], websearch: '' });
+  });
+});
+
+describe('normalizeQuery with support synonyms', () => {
+  const kb = new Set(['sign', 'in', 'out', 'incorrect', 'password', 'reset', 'cancel', 'subscribe', 'subscription', 'charged', 'billed', 'refund', 'api', 'key', 'token']);
+
+  it("rewrites other phrasings to the KB's wording and reports each rewrite", () => {
+    const result = normalizeQuery('Login page says invalid credentials', kb);
+    expect(result.text).toBe('sign in page says incorrect password');
+    expect(result.rewrites).toEqual([
+      { from: 'login', to: 'sign in' },
+      { from: 'invalid credentials', to: 'incorrect password' },
+    ]);
+    expect(result.corrections).toEqual([]);
+  });
+
+  it('prefers the longest phrase and leaves words that are not a listed phrase alone', () => {
+    expect(normalizeQuery("I can't log into my account", kb).text).toBe('i cant sign in my account');
+    expect(normalizeQuery('export the logs', kb).text).toBe('export the logs');
+  });
+
+  it('rewrites a synonym before typo fixing would turn it into a lookalike', () => {
+    const result = normalizeQuery('how do i unsubscribe', kb);
+    expect(result.terms).toEqual(['cancel']);
+    expect(result.corrections).toEqual([]);
+  });
+
+  it('recognises a synonym once its typo is fixed', () => {
+    const result = normalizeQuery('why was i biled twice', new Set([...kb, 'twice']));
+    expect(result.corrections).toEqual([{ from: 'biled', to: 'billed' }]);
+    expect(result.terms).toEqual(['charged', 'twice']);
+  });
+
+  it('picks the first phrasing the KB uses, and rewrites nothing when it uses none', () => {
+    expect(normalizeQuery('my api token leaked', kb).text).toBe('my api key leaked');
+    expect(normalizeQuery('my api token leaked', new Set(['api', 'token'])).text).toBe('my api token leaked');
+    expect(normalizeQuery('log on', new Set(['log', 'on'])).rewrites).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { rewriteSynonyms, synonymRules, type PhraseRewrite } from './query-synonyms';
 import { isStopword, words } from './text-analysis';
 
 export interface QueryCorrection {
@@ -11,6 +12,8 @@ export interface NormalizedQuery {
   /** The words that carry meaning: `text` without stopwords (all words if every one is a stopword). */
   terms: string[];
   corrections: QueryCorrection[];
+  /** Support phrasings rewritten to the KB's wording (`query-synonyms.ts`), e.g. "log on" → "sign in". */
+  rewrites: PhraseRewrite[];
   /** For PostgreSQL `websearch_to_tsquery`; '' when the query has no words. */
   websearch: string;
 }
@@ -73,20 +76,30 @@ export function correctWord(word: string, vocabulary: ReadonlySet<string>): stri
   return best;
 }
 
-/** Normalize a user's question for full-text search: lowercase, strip punctuation, fix typos, build websearch syntax. */
+/**
+ * Normalize a user's question for full-text search: lowercase, strip punctuation,
+ * rewrite support synonyms to the KB's wording, fix typos, build websearch syntax.
+ */
 export function normalizeQuery(
   query: string,
   vocabulary: ReadonlySet<string>,
   options: QueryNormalizeOptions = {},
 ): NormalizedQuery {
   const { mode = 'any', maxTerms = 32 } = options;
+  const rules = synonymRules(vocabulary);
+  // Synonyms go first: a word the KB lacks ("unsubscribe") would otherwise be
+  // "corrected" to a lookalike ("subscribe"). A second pass catches a synonym
+  // that was only recognisable after its typo was fixed ("biled" → "billed").
+  const first = rewriteSynonyms(words(query), rules);
   const corrections: QueryCorrection[] = [];
-  const fixed = words(query).map((word) => {
+  const corrected = first.words.map((word) => {
     const to = correctWord(word, vocabulary);
     if (!to) return word;
     corrections.push({ from: word, to });
     return to;
   });
+  const second = rewriteSynonyms(corrected, rules);
+  const fixed = second.words;
   const meaningful = fixed.filter((w) => !isStopword(w));
   const terms = [...new Set(meaningful.length > 0 ? meaningful : fixed)].slice(0, maxTerms);
   // websearch_to_tsquery reads a bare "or" as an operator and "-x" as NOT; the
@@ -97,6 +110,7 @@ export function normalizeQuery(
     text: fixed.join(' '),
     terms,
     corrections,
+    rewrites: [...first.rewrites, ...second.rewrites],
     websearch: safe.join(mode === 'any' ? ' or ' : ' '),
   };
 }
