@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile, access } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CoreContext } from '../../core/context';
 import { generateSeedTickets, originExamples } from '../classify';
 import { findPublishedArticleTexts } from '../kb';
@@ -10,7 +10,7 @@ import { buildNgramModel } from './ngram';
 import { dictionaryFor, loadPronunciations } from './pronunciations';
 import { stockModel } from './stt-pocketsphinx';
 import { SPOKEN_FRAMING } from './voice-phrases';
-import { findLanguageModel, insertLanguageModel } from './voice.queries';
+import { deleteLanguageModelsExcept, findLanguageModel, insertLanguageModel } from './voice.queries';
 
 export const BUILD_LM_JOB = 'voice.build_language_model';
 const LM_VERSION = 'trigram-abs-v1';
@@ -40,19 +40,27 @@ function fingerprintOf(texts: string[]): string {
   return hash.digest('hex');
 }
 
-async function materialize(fingerprint: string, arpa: string, dictionary: string): Promise<LanguageModelFiles> {
-  const dir = join(tmpdir(), 'clara-voice-lm');
+function filesFor(fingerprint: string): LanguageModelFiles {
   const id = fingerprint.slice(0, 12);
-  const lmPath = join(dir, `${id}.lm`);
-  const dictPath = join(dir, `${id}.dict`);
+  const dir = join(tmpdir(), 'clara-voice-lm');
+  return { id, lmPath: join(dir, `${id}.lm`), dictPath: join(dir, `${id}.dict`) };
+}
+
+async function exists(path: string): Promise<boolean> {
   try {
-    await access(dictPath);
+    await access(path);
+    return true;
   } catch {
-    await mkdir(dir, { recursive: true });
-    await writeFile(lmPath, arpa);
-    await writeFile(dictPath, dictionary);
+    return false;
   }
-  return { id, lmPath, dictPath };
+}
+
+// Written under a temporary name and renamed: a second worker never reads a half-written model.
+async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, content);
+  await rename(temp, path);
 }
 
 /**
@@ -62,6 +70,8 @@ async function materialize(fingerprint: string, arpa: string, dictionary: string
 export async function ensureLanguageModel(ctx: Pick<CoreContext, 'db' | 'config' | 'log'>): Promise<LanguageModelFiles> {
   const texts = await domainCorpus(ctx);
   const fingerprint = fingerprintOf(texts);
+  const files = filesFor(fingerprint);
+  if ((await exists(files.lmPath)) && (await exists(files.dictPath))) return files;
   let row = await findLanguageModel(ctx.db, fingerprint);
   if (!row) {
     const started = Date.now();
@@ -69,8 +79,11 @@ export async function ensureLanguageModel(ctx: Pick<CoreContext, 'db' | 'config'
     const model = buildNgramModel(corpusSentences(texts, pronunciations));
     const dictionary = dictionaryFor(model.vocabulary, pronunciations);
     await insertLanguageModel(ctx.db, { fingerprint, arpa: model.arpa, dictionary, stats: { ...model.stats, texts: texts.length } });
+    await deleteLanguageModelsExcept(ctx.db, fingerprint);
     ctx.log.info({ ...model.stats, ms: Date.now() - started }, 'voice language model built');
     row = (await findLanguageModel(ctx.db, fingerprint))!;
   }
-  return materialize(fingerprint, row.arpa, row.dictionary);
+  await writeAtomically(files.lmPath, row.arpa);
+  await writeAtomically(files.dictPath, row.dictionary);
+  return files;
 }

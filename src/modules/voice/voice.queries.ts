@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { voiceLanguageModels, voiceRecordings, voiceSpeechCache, type TranscriptionState, type VoiceLanguageModelRow, type VoiceRecordingRow } from './voice.table';
 
@@ -53,11 +53,11 @@ export async function findLanguageModel(db: Db, fingerprint: string): Promise<Vo
   return row ?? null;
 }
 
-export async function findNewestLanguageModel(db: Db): Promise<VoiceLanguageModelRow | null> {
-  const [row] = await db.select().from(voiceLanguageModels).orderBy(desc(voiceLanguageModels.createdAt)).limit(1);
-  return row ?? null;
-}
-
 export async function insertLanguageModel(db: Db, values: typeof voiceLanguageModels.$inferInsert): Promise<void> {
   await db.insert(voiceLanguageModels).values(values).onConflictDoNothing();
+}
+
+/** Keeps only the current model: older ones are never used again. */
+export async function deleteLanguageModelsExcept(db: Db, fingerprint: string): Promise<void> {
+  await db.delete(voiceLanguageModels).where(ne(voiceLanguageModels.fingerprint, fingerprint));
 }
