@@ -41,7 +41,11 @@ export function CalendarPage() {
   const shown: Open = open ?? (linked.data ? { meeting: linked.data } : null);
   const close = () => {
     setOpen(null);
-    if (params.has('meeting')) setParams({}, { replace: true });
+    if (params.has('meeting')) {
+      const next = new URLSearchParams(params);
+      next.delete('meeting');
+      setParams(next, { replace: true });
+    }
   };
   const actionItems = (m: Meeting) => (
     <MeetingActionItems meetingId={m.id} people={[{ value: user.id, label: `${user.name} (me)` }, ...people]} canWrite={can('tasks:write')} />
@@ -74,6 +78,7 @@ export function CalendarPage() {
         meetings={meetings.data ?? []}
         timezone={user.timezone}
         selfId={user.id}
+        initialDate={params.get('date') ?? undefined}
         onRange={setRange}
         onOpen={(meeting) => setOpen({ meeting })}
         onNewAt={canWrite ? (iso, allDay) => newMeeting(allDay ? DateTime.fromISO(iso, { zone: user.timezone }).set({ hour: 10 }).toISO()! : iso) : undefined}

@@ -19,8 +19,9 @@ export function TasksPage() {
   const { user, can } = useSession();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const mine = params.get('mine') === '1';
-  const overdue = params.get('overdue') === '1';
+  // Notifications link here with ?filter=overdue.
+  const mine = params.get('mine') === '1' || params.get('filter') === 'mine';
+  const overdue = params.get('overdue') === '1' || params.get('filter') === 'overdue';
   const assignee = params.get('assignee');
   const filters: TaskFilters = { assignee: mine ? 'me' : (assignee ?? undefined), overdue: overdue || undefined };
   const tasks = useTasks(filters);
@@ -33,6 +34,9 @@ export function TasksPage() {
 
   const setFilter = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
+    next.delete('filter');
+    if (mine) next.set('mine', '1');
+    if (overdue) next.set('overdue', '1');
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });

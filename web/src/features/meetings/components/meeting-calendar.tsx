@@ -12,6 +12,8 @@ interface Props {
   meetings: Meeting[];
   timezone: string;
   selfId: string;
+  /** The day to open on (YYYY-MM-DD); today by default. */
+  initialDate?: string;
   onRange: (range: { from: string; to: string }) => void;
   onOpen: (m: Meeting) => void;
   onNewAt?: (startIso: string, allDay: boolean) => void;
@@ -20,9 +22,11 @@ interface Props {
 const COLORS = { 'needs-action': 'var(--mantine-color-indigo-3)', accepted: 'var(--mantine-color-indigo-6)', tentative: 'var(--mantine-color-violet-4)', declined: 'var(--mantine-color-gray-4)' };
 
 /** Week and month views of the meetings the API expanded; times shown in the user's own zone. */
-export function MeetingCalendar({ meetings, timezone, selfId, onRange, onOpen, onNewAt }: Props) {
+export function MeetingCalendar({ meetings, timezone, selfId, initialDate, onRange, onOpen, onNewAt }: Props) {
   const events = meetings.map((m) => {
-    const mine = m.attendees.find((a) => a.user_id === selfId)?.response ?? 'accepted';
+    const attending = m.attendees.find((a) => a.user_id === selfId);
+    // Leads see colleagues' meetings too: those they do not attend stay in the background.
+    const mine = attending?.response ?? 'declined';
     return {
       id: `${m.id}|${m.start}`,
       title: m.title,
@@ -32,7 +36,7 @@ export function MeetingCalendar({ meetings, timezone, selfId, onRange, onOpen, o
       backgroundColor: COLORS[mine],
       borderColor: COLORS[mine],
       textColor: mine === 'accepted' ? 'white' : 'var(--mantine-color-dark-7)',
-      classNames: mine === 'declined' ? [classes.declined!] : [],
+      classNames: !attending ? [classes.other!] : mine === 'declined' ? [classes.declined!] : [],
       extendedProps: { meeting: m },
     };
   });
@@ -41,6 +45,7 @@ export function MeetingCalendar({ meetings, timezone, selfId, onRange, onOpen, o
       <FullCalendar
         plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, luxonPlugin]}
         initialView="timeGridWeek"
+        initialDate={initialDate}
         timeZone={timezone}
         firstDay={1}
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth' }}
@@ -51,6 +56,7 @@ export function MeetingCalendar({ meetings, timezone, selfId, onRange, onOpen, o
         scrollTime="08:00:00"
         nowIndicator
         dayMaxEvents={4}
+        dayHeaderFormat={{ weekday: 'short', day: 'numeric', month: 'short', omitCommas: true }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         events={events}

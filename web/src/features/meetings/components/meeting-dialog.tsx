@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Divider, Group, Menu, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { DateTime } from 'luxon';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { conflictsOf, icsUrl, useCancelMeeting, useCreateMeeting, useMeeting, useUpdateMeeting, type Conflict, type Meeting, type Slot } from '../api/meetings';
 import { durationMinutes, formToCreateBody, formToUpdateBody, meetingToForm, toWallTime, type EditScope, type MeetingForm } from '../meeting-form';
@@ -36,6 +36,11 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
   const cancel = useCancelMeeting();
   const set = (patch: Partial<MeetingForm>) => setForm((f) => ({ ...f, ...patch }));
   const saving = create.isPending || update.isPending;
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // The warning appears below the fold of a long dialog: bring it into view.
+  useEffect(() => {
+    if (conflicts) conflictRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [conflicts]);
 
   const save = (allowConflicts = form.allowConflicts) => {
     setFailure(null);
@@ -112,7 +117,17 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
           )}
           <MeetingFields form={form} set={set} errors={errors} people={people} disabled={!canEdit} showRepeat={!recurring || scope === 'series'} />
           {conflicts && (
-            <ConflictPanel conflicts={conflicts} people={people} timezone={form.timezone} suggestions={suggestions} onPick={(s) => applySlot(s)} onSaveAnyway={() => save(true)} saving={saving} />
+            <div ref={conflictRef}>
+              <ConflictPanel
+                conflicts={conflicts}
+                people={people}
+                timezone={form.timezone}
+                suggestions={suggestions}
+                onPick={(s) => applySlot(s)}
+                onSaveAnyway={() => save(true)}
+                saving={saving}
+              />
+            </div>
           )}
           <Group justify="space-between">
             <Group gap="xs">

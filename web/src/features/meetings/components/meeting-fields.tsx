@@ -1,4 +1,4 @@
-import { Checkbox, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import type { MeetingForm, Repeat } from '../meeting-form';
 
 export interface Person {
@@ -70,17 +70,17 @@ export function MeetingFields({ form, set, errors, people, disabled, showRepeat 
         onChange={(attendeeIds) => set({ attendeeIds })}
         hidePickedOptions
       />
-      <TagsInput
-        label="External guests"
-        description="Email addresses; press Enter after each"
-        disabled={disabled}
-        value={form.externalEmails}
-        error={errors.external_attendees ?? (form.externalEmails.some((e) => !EMAIL.test(e)) ? 'One of these is not an email address' : undefined)}
-        onChange={(externalEmails) => set({ externalEmails })}
-      />
-      <Group grow align="flex-start">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TagsInput
+          label="External guests"
+          placeholder="Email, then Enter"
+          disabled={disabled}
+          value={form.externalEmails}
+          error={errors.external_attendees ?? (form.externalEmails.some((e) => !EMAIL.test(e)) ? 'One of these is not an email address' : undefined)}
+          onChange={(externalEmails) => set({ externalEmails })}
+        />
         <TextInput label="Location or video link" disabled={disabled} value={form.location} error={errors.location} onChange={(e) => set({ location: e.currentTarget.value })} />
-      </Group>
+      </SimpleGrid>
       <Textarea label="Agenda" autosize minRows={2} maxRows={6} disabled={disabled} value={form.agenda} error={errors.agenda} onChange={(e) => set({ agenda: e.currentTarget.value })} />
       <Checkbox
         label="Allow conflicts (save even when an attendee is busy)"

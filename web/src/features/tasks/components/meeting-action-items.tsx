@@ -44,7 +44,7 @@ export function MeetingActionItems({ meetingId, people, canWrite }: { meetingId:
             <Text size="sm" style={{ flex: 1 }} td={t.status === 'done' ? 'line-through' : undefined}>
               {t.title}
             </Text>
-            <Badge variant="default" size="sm">
+            <Badge variant="default" size="sm" tt="none">
               {t.assignee?.name ?? 'Unassigned'}
             </Badge>
           </Group>

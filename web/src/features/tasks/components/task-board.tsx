@@ -108,7 +108,13 @@ export function TaskBoard({ tasks, timezone, onOpen, onMove }: Props) {
           <BoardColumn key={s} status={s} tasks={columns[s]} timezone={timezone} onOpen={onOpen} />
         ))}
       </SimpleGrid>
-      <DragOverlay>{active ? <TaskCard task={active} timezone={timezone} /> : null}</DragOverlay>
+      <DragOverlay>
+        {active ? (
+          <div aria-hidden>
+            <TaskCard task={active} timezone={timezone} />
+          </div>
+        ) : null}
+      </DragOverlay>
     </DndContext>
   );
 }
