@@ -7,7 +7,7 @@ import { CalendarsPanel } from '../../features/settings/components/calendars-pan
 import { ClassifierPanel } from '../../features/settings/components/classifier-panel';
 import { QueuesPanel } from '../../features/settings/components/queues-panel';
 import { RulesPanel } from '../../features/settings/components/rules-panel';
-import { SlaPoliciesPanel } from '../../features/settings/components/sla-panel';
+import { SlaPoliciesPanel } from '../../features/settings/components/sla-policies-panel';
 import { useUsers } from '../../features/users/api/list-users';
 
 const TABS = ['queues', 'slas', 'escalation', 'automation'] as const;
