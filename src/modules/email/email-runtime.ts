@@ -5,10 +5,12 @@ import type { EmailPorts } from './email.context';
 import { ImapPoller, imapSettingsFromUrl } from './imap-poller';
 import { createMailer, type Mailer } from './mailer';
 import { enabledMailboxSettings, recordMailboxPoll } from './mailboxes.service';
-import { defaultWorkerId } from './outbox.service';
+import { defaultWorkerId, resumePendingOutbox } from './outbox.service';
 import { closeServer, createSmtpListener, listen } from './smtp-listener';
 
 type Feature = { enabled: boolean; detail: string };
+
+const SWEEP_MS = 5 * 60_000;
 
 // The email channel's moving parts: the outbound mailer always, and the inbound transports
 // (SMTP listener, IMAP pollers) only once the server starts them; tests start what they need.
@@ -20,6 +22,7 @@ export class EmailRuntime implements EmailPorts {
   private envPoller: ImapPoller | null = null;
   private readonly mailboxPollers = new Map<string, ImapPoller>();
   private started = false;
+  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: CoreContext) {
     this.mailer = createMailer(ctx.config.CLARA_SMTP_URL);
@@ -38,6 +41,11 @@ export class EmailRuntime implements EmailPorts {
       this.envPoller.start();
     }
     await this.mailboxesChanged();
+    if (config.CLARA_JOBS && this.mailer) {
+      const sweep = () => resumePendingOutbox({ ...this.ctx, email: this }).catch((err: unknown) => this.ctx.log.error({ err }, 'outbox sweep failed'));
+      this.sweepTimer = setInterval(sweep, SWEEP_MS);
+      this.sweepTimer.unref();
+    }
   }
 
   /** Restarts the pollers of admin-configured mailboxes after a change (no-op before start). */
@@ -54,6 +62,8 @@ export class EmailRuntime implements EmailPorts {
 
   async stop(): Promise<void> {
     this.started = false;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
     if (this.listener) await closeServer(this.listener);
     this.listener = null;
     await this.envPoller?.stop();

@@ -47,8 +47,13 @@ export async function listOutbox(db: Db, status: OutboxStatus | undefined, limit
     .limit(limit);
 }
 
-export async function findPendingOutboxIds(db: Db): Promise<string[]> {
-  const rows = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending'));
+/** Rows due to be sent, and rows a crashed worker left 'sending'. */
+export async function findUnsentOutboxIds(db: Db, now: Date, staleBefore: Date): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from outbox where (status = 'pending' and next_attempt_at <= ${now.toISOString()})
+          or (status = 'sending' and locked_at < ${staleBefore.toISOString()})`,
+  );
   return rows.map((r) => r.id);
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors';
 import type { OutboxAttachment, OutboxKind, OutboxRow, OutboxStatus } from './email.table';
 import type { EmailContext, OutboxDeps } from './email.context';
 import { MailerError } from './mailer';
-import { claimOutbox, findOutbox, finishOutbox, findPendingOutboxIds, insertOutbox, listOutbox, updateOutbox } from './outbox.queries';
+import { claimOutbox, findOutbox, findUnsentOutboxIds, finishOutbox, insertOutbox, listOutbox, updateOutbox } from './outbox.queries';
 import { newMessageId } from './threading';
 
 export const SEND_JOB = 'email.send';
@@ -65,6 +65,16 @@ export async function enqueueEmail(ctx: OutboxDeps, tx: Db, input: NewEmail): Pr
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'dead' | 'skipped';
 
+// RFC 3834: mail a person wrote is "no"; answers to a customer's mail are "auto-replied", so
+// well-behaved auto-responders do not answer them back.
+const AUTO_SUBMITTED: Record<OutboxKind, string> = {
+  reply: 'no',
+  acknowledgment: 'auto-replied',
+  auto_answer: 'auto-replied',
+  notification: 'auto-generated',
+  invitation: 'auto-generated',
+};
+
 // Sends one outbox row if this worker wins its claim. A crash after the SMTP server accepted the
 // mail but before 'sent' is recorded resends it with the same Message-ID, which clients dedupe.
 export async function deliverOutboxEmail(ctx: EmailContext, id: string): Promise<DeliveryOutcome> {
@@ -84,7 +94,7 @@ export async function deliverOutboxEmail(ctx: EmailContext, id: string): Promise
       messageId: row.messageId,
       inReplyTo: row.inReplyTo,
       references: row.references,
-      headers: { 'Auto-Submitted': row.kind === 'reply' ? 'no' : 'auto-replied', 'X-Clara-Outbox-Id': row.id },
+      headers: { 'Auto-Submitted': AUTO_SUBMITTED[row.kind], 'X-Clara-Outbox-Id': row.id },
       attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
     });
     await finishOutbox(ctx.db, id, worker, { status: 'sent', sentAt: ctx.clock.now(), smtpResponse: result.response.slice(0, 1000), lastError: null, updatedAt: ctx.clock.now() });
@@ -125,10 +135,14 @@ export async function retryOutboxEmail(ctx: EmailContext, id: string): Promise<O
   });
 }
 
-/** Rows queued while no SMTP server was configured get a send job once one is. */
+/**
+ * A safety net run at start and every few minutes: rows queued while no SMTP server was configured,
+ * and rows a crashed worker left 'sending', get a send job again (at most one waiting per row).
+ */
 export async function resumePendingOutbox(ctx: EmailContext): Promise<number> {
   if (!ctx.email.mailer) return 0;
-  const ids = await findPendingOutboxIds(ctx.db);
+  const now = ctx.clock.now();
+  const ids = await findUnsentOutboxIds(ctx.db, now, new Date(now.getTime() - STALE_SENDING_MS));
   for (const outboxId of ids) await ctx.jobs.enqueue(ctx.db, SEND_JOB, { outboxId }, { singletonKey: `email.send:${outboxId}` });
   return ids.length;
 }

@@ -5,7 +5,7 @@ import { createTestApp, validTicketBody, type Caller, type TestApp } from '../..
 import { EmailRuntime } from './email-runtime';
 import { outbox } from './email.table';
 import { enqueueNotificationEmail } from './notification-mail.service';
-import { deliverOutboxEmail, enqueueEmail } from './outbox.service';
+import { deliverOutboxEmail, enqueueEmail, resumePendingOutbox } from './outbox.service';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -58,6 +58,7 @@ describe('agent replies on email tickets', () => {
     expect(mail.subject).toBe(`Re: [#${ticket.number}] Printer on floor 2 is broken`);
     expect(mail.text).toContain('Please restart the printer');
     expect(mail.html).toContain('Please restart the printer');
+    expect(mail.headers.get('auto-submitted')).toBe('no');
   });
 
   it('does not email internal notes, nor replies on tickets from other channels', async () => {
@@ -170,6 +171,24 @@ describe('the outbox', () => {
     second.email.mailer?.close();
   });
 
+  it('sends again a row that a crashed worker left "sending", once its lock is stale', async () => {
+    const ticket = await emailTicket();
+    await reply(ticket.id, 'Sent after a crash.');
+    const [row] = await rowsFor(ticket.id);
+    // What a worker that died in the middle of the SMTP exchange leaves behind.
+    await t.ctx.db.update(outbox).set({ status: 'sending', lockedAt: t.clock.now(), lockedBy: 'dead-worker', attempts: 1 }).where(eq(outbox.id, row!.id));
+    await runJobs();
+    await resumePendingOutbox(t.ctx);
+    await runJobs();
+    expect(sink.messages).toEqual([]);
+
+    t.clock.advance(11 * 60_000);
+    await resumePendingOutbox(t.ctx);
+    await runJobs();
+    expect(sink.messages).toHaveLength(1);
+    expect((await rowsFor(ticket.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('lets other modules send a notification with an attachment (a meeting invitation)', async () => {
     const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
     await t.ctx.db.transaction(async (tx) => {
@@ -185,6 +204,7 @@ describe('the outbox', () => {
     const mail = sink.messages[0]!.parsed;
     expect(mail.subject).toBe('Invitation: onboarding call');
     expect(mail.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['invite.ics', ics]]);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
   });
 });
 
