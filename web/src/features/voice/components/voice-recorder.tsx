@@ -97,8 +97,9 @@ export function VoiceRecorder({ onCreated }: { onCreated: (created: VoiceTicketC
         </Alert>
       )}
       <Group grow>
-        <TextInput label="Your email" type="email" required value={email} error={fieldErrors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <TextInput label="Your name (optional)" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        {/* Labels differ from the text form's ("Email", "Your name") so each field has a name of its own. */}
+        <TextInput label="Reply-to address" type="email" autoComplete="email" required value={email} error={fieldErrors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput label="Name (optional)" autoComplete="name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
       </Group>
       <Group>
         {recording ? (
