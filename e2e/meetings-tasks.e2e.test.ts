@@ -167,7 +167,7 @@ describeE2E('meetings and tasks', () => {
     await screenshot(page, 'task-board-done');
     await page.getByRole('button', { name: `Open task ${actionItem}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit task' });
-    await dialog.getByText(/moved it from todo to done/).waitFor();
+    await dialog.getByText('moved it from To do to Done').waitFor();
     await screenshot(page, 'task-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

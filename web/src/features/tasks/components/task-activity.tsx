@@ -3,8 +3,11 @@ import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
+import type { TaskStatus } from '@shared/modules/tasks/task-fields';
 import { useCommentOnTask, useTaskActivity, type Activity } from '../api/tasks';
+import { STATUS_LABELS } from '../board';
 
+const statusLabel = (v: unknown) => (typeof v === 'string' && v in STATUS_LABELS ? STATUS_LABELS[v as TaskStatus] : show(v));
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : Array.isArray(v) ? v.join(', ') || '–' : String(v));
 
 function describe(a: Activity, name: (id: unknown) => string): string {
@@ -14,7 +17,7 @@ function describe(a: Activity, name: (id: unknown) => string): string {
     case 'commented':
       return 'commented';
     case 'status_changed':
-      return `moved it from ${show(a.old_value)} to ${show(a.new_value)}`;
+      return `moved it from ${statusLabel(a.old_value)} to ${statusLabel(a.new_value)}`;
     case 'assigned':
       return `assigned it to ${a.new_value ? name(a.new_value) : 'nobody'}`;
     case 'overdue_notified':
