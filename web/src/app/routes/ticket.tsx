@@ -96,7 +96,13 @@ export function TicketPage() {
           <Stack gap="md">
             {t.channel === 'voice' && (
               <Section title="Voice message">
-                <VoiceTranscript ticketId={t.id} />
+                <VoiceTranscript
+                  ticketId={t.id}
+                  onTranscribed={() => {
+                    void ticket.refetch();
+                    void messages.refetch();
+                  }}
+                />
               </Section>
             )}
             {messages.isPending ? (

@@ -1,5 +1,5 @@
 import { Alert, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { ErrorState, LoadingState } from '../../../components/page-states';
 import { useVoiceRecording } from '../api/voice';
 import { formatSeconds } from './format-seconds';
@@ -10,14 +10,23 @@ const STATE = {
   failed: { label: 'Transcription failed', color: 'red' },
 } as const;
 
-/** The recording with a player and its transcript; a segment's time stamp plays from there. */
-export function VoiceTranscript({ ticketId }: { ticketId: string }) {
+/**
+ * The recording with a player and its transcript; a segment's time stamp plays from there.
+ * `onTranscribed` lets the page reload the ticket once its text, labels and queue are known.
+ */
+export function VoiceTranscript({ ticketId, onTranscribed }: { ticketId: string; onTranscribed?: () => void }) {
   const recording = useVoiceRecording(ticketId);
   const player = useRef<HTMLAudioElement>(null);
+  const previous = useRef<string | undefined>(undefined);
+  const state = recording.data?.state;
+  useEffect(() => {
+    if (previous.current === 'transcribing' && state && state !== 'transcribing') onTranscribed?.();
+    previous.current = state;
+  }, [state, onTranscribed]);
   if (recording.isPending) return <LoadingState label="Loading the recording…" />;
   if (recording.isError) return <ErrorState error={recording.error} onRetry={() => void recording.refetch()} />;
   const r = recording.data;
-  const state = STATE[r.state];
+  const badge = STATE[r.state];
   const playFrom = (seconds: number) => {
     if (!player.current) return;
     player.current.currentTime = seconds;
@@ -26,8 +35,8 @@ export function VoiceTranscript({ ticketId }: { ticketId: string }) {
   return (
     <Stack gap="sm" data-testid="voice-transcript">
       <Group gap="xs">
-        <Badge color={state.color} variant="light" data-testid="voice-state">
-          {state.label}
+        <Badge color={badge.color} variant="light" data-testid="voice-state">
+          {badge.label}
         </Badge>
         <Text size="xs" c="dimmed">
           {formatSeconds(r.duration_ms / 1000)} · {r.format.toUpperCase()}
