@@ -19,7 +19,7 @@ import { tasksRoutes } from './modules/tasks';
 import { authRoutes, installAuth } from './modules/auth';
 import { dashboardRoutes } from './modules/dashboard';
 import { queuesRoutes } from './modules/queues';
-import { systemRoutes, VERSION } from './modules/system';
+import { systemAdminRoutes, systemRoutes, VERSION } from './modules/system';
 import { publicTicketsRoutes, ticketsRoutes } from './modules/tickets';
 import { permissionsRoutes, usersRoutes } from './modules/users';
 import { publicVoiceRoutes, voiceRoutes } from './modules/voice';
@@ -88,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       voice: { stt: ctx.voice.health.stt, tts: ctx.voice.health.tts },
     })),
   );
+  await app.register(systemAdminRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(usersRoutes(ctx));
   await app.register(permissionsRoutes());

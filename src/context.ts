@@ -5,6 +5,7 @@ import { EventBus } from './core/events';
 import { JobRunner } from './core/jobs';
 import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
+import { RecentLogs } from './core/recent-logs';
 import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
 import { KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
@@ -28,7 +29,8 @@ export interface ContextOptions {
 // Wires the process-wide parts once: the database is opened here and nowhere else.
 export async function createContext(opts: ContextOptions): Promise<AppContext> {
   const { config } = opts;
-  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const recentLogs = new RecentLogs();
+  const log = opts.log ?? createLogger(config.LOG_LEVEL, recentLogs);
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CLARA_DATA_DIR }));
   const jobs = new JobRunner(
@@ -47,6 +49,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     jobs,
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
+    recentLogs,
   };
   const ctx: AppContext = {
     ...base,

@@ -5,6 +5,7 @@ import type { EventBus } from './events';
 import type { JobRunner } from './jobs';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import type { RecentLogs } from './recent-logs';
 
 // What every service needs; modules extend it with their own ports.
 export interface CoreContext {
@@ -16,4 +17,6 @@ export interface CoreContext {
   jobs: JobRunner;
   events: EventBus;
   metrics: Metrics;
+  /** This process's latest warnings and errors (for the admin panel). */
+  recentLogs: RecentLogs;
 }

@@ -22,6 +22,17 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
+export interface JobSummary {
+  id: number;
+  name: string;
+  status: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: Date | string;
+  createdAt: Date | string;
+}
+
 interface ClaimedJob {
   id: number;
   name: string;
@@ -119,6 +130,29 @@ export class JobRunner {
     this.lastPrunedAt = now;
     const pruned = await this.prune();
     if (pruned > 0) this.log.info({ pruned }, 'old completed jobs deleted');
+  }
+
+  /** Newest first: what an admin sees for failed or waiting jobs. */
+  async list(status: 'pending' | 'running' | 'dead', limit = 50): Promise<JobSummary[]> {
+    return queryRows<JobSummary>(
+      this.db,
+      sql`select id::int as id, name, status, attempts, max_attempts as "maxAttempts", last_error as "lastError",
+                 run_at as "runAt", created_at as "createdAt"
+          from jobs where status = ${status} order by id desc limit ${limit}`,
+    );
+  }
+
+  /** Gives a dead job a fresh set of attempts; null when there is no dead job with this id. */
+  async retry(id: number): Promise<JobSummary | null> {
+    const now = this.clock.now().toISOString();
+    const rows = await queryRows<JobSummary>(
+      this.db,
+      sql`update jobs set status = 'pending', attempts = 0, run_at = ${now}, locked_at = null
+          where id = ${id} and status = 'dead'
+          returning id::int as id, name, status, attempts, max_attempts as "maxAttempts", last_error as "lastError",
+                    run_at as "runAt", created_at as "createdAt"`,
+    );
+    return rows[0] ?? null;
   }
 
   async stats(): Promise<Record<'pending' | 'running' | 'completed' | 'dead', number>> {

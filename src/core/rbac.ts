@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'settings:manage',
   'audit:read',
   'system:read',
+  'system:manage',
   'meetings:read',
   'meetings:write',
   'meetings:manage',

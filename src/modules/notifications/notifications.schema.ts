@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_TYPES } from './notifications.table';
+import { NOTIFICATION_TYPES } from './notification-types';
 
 export const ListNotificationsQuery = z.object({
   unread: z.enum(['true', 'false']).optional(),

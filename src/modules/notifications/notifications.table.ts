@@ -1,9 +1,9 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tickets } from '../tickets';
 import { users } from '../users';
+import type { NotificationType } from './notification-types';
 
-export const NOTIFICATION_TYPES = ['assignment', 'escalation', 'sla_warning', 'sla_breach', 'mention', 'task_overdue', 'meeting_reminder'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export { NOTIFICATION_TYPES, type NotificationType } from './notification-types';
 
 export const notifications = pgTable(
   'notifications',

@@ -1,1 +1,2 @@
 export { systemRoutes, VERSION } from './system.routes';
+export { systemAdminRoutes } from './system-admin.routes';

@@ -12,3 +12,38 @@ export const Health = z.object({
   voice: z.object({ stt: z.enum(['whisper-server', 'transformers', 'pocketsphinx', 'none']), tts: z.enum(['espeak-ng', 'command', 'none']) }).optional(),
 });
 export type Health = z.infer<typeof Health>;
+
+export const RecentLogsQuery = z.object({
+  level: z.enum(['warn', 'error', 'fatal']).default('warn'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export const RecentLogList = z.object({
+  items: z.array(
+    z.object({
+      time: z.string(),
+      level: z.enum(['warn', 'error', 'fatal']),
+      msg: z.string(),
+      context: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+      err: z.object({ type: z.string(), message: z.string(), stack: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+
+export const JobsQuery = z.object({
+  status: z.enum(['pending', 'running', 'dead']).default('dead'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const JobParams = z.object({ id: z.coerce.number().int().positive() });
+export const Job = z.object({
+  id: z.number(),
+  name: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  max_attempts: z.number(),
+  last_error: z.string().nullable(),
+  run_at: z.string(),
+  created_at: z.string(),
+});
+export const JobList = z.object({ items: z.array(Job) });
+export type Job = z.infer<typeof Job>;
+export type RecentLogList = z.infer<typeof RecentLogList>;

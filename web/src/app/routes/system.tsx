@@ -3,12 +3,13 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorState, LoadingState } from '../../components/page-states';
 import { useHealth } from '../../features/system/api/health';
 import { HealthPanel } from '../../features/system/components/health-panel';
+import { DeadEmailsPanel, FailedJobsPanel, RecentErrorsPanel } from '../../features/system/components/operations-panels';
 
 export function SystemPage() {
   const health = useHealth();
   return (
     <Stack gap="md">
-      <PageHeader title="System" description="Health of this Clara server; refreshes every 15 seconds." />
+      <PageHeader title="System" description="Health of this Clara server, failed work and recent errors; refreshes every 15 seconds." />
       {health.isPending ? (
         <LoadingState />
       ) : health.isError ? (
@@ -16,6 +17,9 @@ export function SystemPage() {
       ) : (
         <HealthPanel health={health.data} />
       )}
+      <FailedJobsPanel />
+      <DeadEmailsPanel />
+      <RecentErrorsPanel />
     </Stack>
   );
 }
