@@ -1,4 +1,4 @@
-// npm run bench [-- --only api|classifier|kb]
+// npm run bench [-- --only api|classifier|kb|dashboard]
 // api: ticket create/list throughput and latency against a running Clara server (64 connections,
 // autocannon), on PGlite and on PostgreSQL, beside the raw cost of the same inserts.
 // classifier: model load time, per-ticket latency and Banking77 training time, in process.
@@ -11,10 +11,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchClassifier, printClassifierTable } from './classifier';
+import { benchDashboard, printDashboardTable } from './dashboard';
 import { benchKbSearch, printKbTable } from './kb-search';
 import { rawInsertRate, type RawTarget } from './raw-inserts';
 
-const PARTS = ['api', 'classifier', 'kb'] as const;
+const PARTS = ['api', 'classifier', 'kb', 'dashboard'] as const;
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
 if (args.only !== undefined && !PARTS.some((p) => p === args.only)) {
   console.error(`--only must be one of: ${PARTS.join(', ')}`);
@@ -156,3 +157,4 @@ if (runs('kb')) {
   const sizes = (process.env.BENCH_KB_SIZES ?? '1000,10000,100000').split(',').map(Number);
   printKbTable(await benchKbSearch(sizes, sizes, PG_ADMIN_URL));
 }
+if (runs('dashboard')) printDashboardTable(await benchDashboard(Number(process.env.BENCH_DASHBOARD_TICKETS ?? 100_000), PG_ADMIN_URL));
