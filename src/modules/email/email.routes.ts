@@ -6,6 +6,9 @@ import type { EmailContext } from './email.context';
 import {
   CreateMailboxBody,
   IdParams,
+  InboundEmail,
+  InboundList,
+  InboundQuery,
   Mailbox,
   MailboxList,
   OutboxEmail,
@@ -18,6 +21,7 @@ import {
   TicketAttachmentList,
   UpdateMailboxBody,
 } from './email.schema';
+import { listInboundEmails, retryInboundEmail } from './inbound-admin.service';
 import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.service';
 import { listOutboxRows, retryOutboxEmail } from './outbox.service';
 import { toOutboxEmail } from './outbox-view';
@@ -37,6 +41,17 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
       '/api/admin/outbox/:id/retry',
       { config: manage, schema: { tags: admin, summary: 'Send a dead email again', params: IdParams, response: { 200: OutboxEmail } } },
       async (req) => toOutboxEmail(await retryOutboxEmail(ctx, req.params.id)),
+    );
+
+    app.get(
+      '/api/admin/inbound-emails',
+      { config: manage, schema: { tags: admin, summary: 'Received email and what became of it; ?status=failed lists the failures', querystring: InboundQuery, response: { 200: InboundList } } },
+      async (req) => listInboundEmails(ctx, req.query.status, req.query.limit),
+    );
+    app.post(
+      '/api/admin/inbound-emails/:id/retry',
+      { config: manage, schema: { tags: admin, summary: 'Process a failed email again', params: IdParams, response: { 200: InboundEmail } } },
+      async (req) => retryInboundEmail(ctx, req.params.id),
     );
 
     app.get('/api/admin/email-templates', { config: manage, schema: { tags: admin, summary: 'Email templates', response: { 200: TemplateList } } }, async () => listTemplates(ctx));

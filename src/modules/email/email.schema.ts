@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+export const INBOUND_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
 
 export const OutboxQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
@@ -27,6 +28,25 @@ export const OutboxEmail = z.object({
   created_at: z.string(),
 });
 export const OutboxList = z.object({ items: z.array(OutboxEmail) });
+
+export const InboundQuery = z.object({
+  status: z.enum(INBOUND_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const InboundEmail = z.object({
+  id: z.string(),
+  message_id: z.string(),
+  source: z.string(),
+  status: z.enum(INBOUND_STATUSES),
+  from: z.string().nullable(),
+  subject: z.string().nullable(),
+  ticket_id: z.string().nullable(),
+  outcome: z.string().nullable(),
+  error: z.string().nullable(),
+  received_at: z.string(),
+  processed_at: z.string().nullable(),
+});
+export const InboundList = z.object({ items: z.array(InboundEmail) });
 
 export const TemplateParams = z.object({ key: z.string().min(1).max(64) });
 export const TemplateBody = z.object({
