@@ -92,6 +92,7 @@ export function CalendarPage() {
           people={people}
           selfId={user.id}
           canEdit={canEdit('meeting' in shown ? shown.meeting : null)}
+          canRespond={canWrite}
           extra={actionItems}
         />
       )}

@@ -60,7 +60,7 @@ export function TasksPage() {
     <Stack gap="md">
       <PageHeader
         title="Tasks"
-        description="Drag a card (or focus its handle, press space, then ← →) to change its status."
+        description={canWrite ? 'Drag a card (or focus its handle, press space, then ← →) to change its status.' : 'The team’s tasks by status (read-only).'}
         actions={canWrite && <Button onClick={() => setEditing('new')}>New task</Button>}
       />
       <Group gap="lg" align="flex-end">
@@ -94,7 +94,7 @@ export function TasksPage() {
           action={canWrite && <Button onClick={() => setEditing('new')}>New task</Button>}
         />
       ) : (
-        <TaskBoard tasks={tasks.data.items} timezone={user.timezone} onOpen={setEditing} onMove={onMove} />
+        <TaskBoard tasks={tasks.data.items} timezone={user.timezone} onOpen={setEditing} onMove={onMove} canMove={canWrite} />
       )}
       {editing !== null && (
         <TaskDialog

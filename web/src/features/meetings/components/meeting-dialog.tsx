@@ -17,11 +17,13 @@ interface Props {
   people: Person[];
   selfId: string;
   canEdit: boolean;
+  /** May answer invitations (meetings:write). */
+  canRespond: boolean;
   /** Composed in by the page: the meeting's action items (tasks). */
   extra?: (m: Meeting) => ReactNode;
 }
 
-export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEdit, extra }: Props) {
+export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEdit, canRespond, extra }: Props) {
   const start = meeting ? meetingToForm(meeting, selfId) : initial;
   const [form, setForm] = useState<MeetingForm>(start);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -86,7 +88,7 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
                 {meeting.recurrence ? ` · repeats (${meeting.recurrence})` : ''}
               </Text>
               <Group gap="md">
-                <RsvpControl meeting={meeting} selfId={selfId} />
+                {canRespond && <RsvpControl meeting={meeting} selfId={selfId} />}
                 <Anchor href={icsUrl(meeting.id)} size="sm" download>
                   Download .ics
                 </Anchor>

@@ -32,7 +32,7 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCo
   return { x: currentCoordinates.x + (target.left - columns[index]!.left), y: currentCoordinates.y };
 };
 
-function BoardColumn({ status, tasks, timezone, onOpen }: { status: TaskStatus; tasks: Task[]; timezone: string; onOpen: (t: Task) => void }) {
+function BoardColumn({ status, tasks, timezone, onOpen, canMove }: { status: TaskStatus; tasks: Task[]; timezone: string; onOpen: (t: Task) => void; canMove: boolean }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   return (
     <Paper
@@ -60,7 +60,7 @@ function BoardColumn({ status, tasks, timezone, onOpen }: { status: TaskStatus; 
             No tasks
           </Text>
         ) : (
-          tasks.map((t) => <DraggableTaskCard key={t.id} task={t} timezone={timezone} onOpen={onOpen} />)
+          tasks.map((t) => <DraggableTaskCard key={t.id} task={t} timezone={timezone} onOpen={onOpen} canMove={canMove} />)
         )}
       </Stack>
     </Paper>
@@ -72,9 +72,11 @@ interface Props {
   timezone: string;
   onOpen: (t: Task) => void;
   onMove: (t: Task, to: TaskStatus) => void;
+  /** Viewers read the board; their cards have no drag handle. */
+  canMove: boolean;
 }
 
-export function TaskBoard({ tasks, timezone, onOpen, onMove }: Props) {
+export function TaskBoard({ tasks, timezone, onOpen, onMove, canMove }: Props) {
   const [active, setActive] = useState<Task | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -105,7 +107,7 @@ export function TaskBoard({ tasks, timezone, onOpen, onMove }: Props) {
     >
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
         {TASK_STATUSES.map((s) => (
-          <BoardColumn key={s} status={s} tasks={columns[s]} timezone={timezone} onOpen={onOpen} />
+          <BoardColumn key={s} status={s} tasks={columns[s]} timezone={timezone} onOpen={onOpen} canMove={canMove} />
         ))}
       </SimpleGrid>
       <DragOverlay>

@@ -18,15 +18,15 @@ interface CardProps {
   onOpen?: (t: Task) => void;
 }
 
-export function DraggableTaskCard(props: CardProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: props.task.id });
-  return <TaskCard {...props} cardRef={setNodeRef} faded={isDragging} handle={{ ref: setActivatorNodeRef, ...attributes, ...listeners }} />;
+export function DraggableTaskCard({ canMove, ...props }: CardProps & { canMove: boolean }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: props.task.id, disabled: !canMove });
+  return <TaskCard {...props} cardRef={setNodeRef} faded={isDragging} handle={canMove ? { ref: setActivatorNodeRef, ...attributes, ...listeners } : null} />;
 }
 
 type HandleProps = { ref?: (el: HTMLElement | null) => void } & Record<string, unknown>;
 
 /** A card on the board; the drag overlay shows it without a live handle. */
-export function TaskCard({ task, timezone, onOpen, cardRef, faded = false, handle = {} }: CardProps & { cardRef?: (el: HTMLElement | null) => void; faded?: boolean; handle?: HandleProps }) {
+export function TaskCard({ task, timezone, onOpen, cardRef, faded = false, handle = {} }: CardProps & { cardRef?: (el: HTMLElement | null) => void; faded?: boolean; handle?: HandleProps | null }) {
   const due = task.due_at ? DateTime.fromISO(task.due_at, { zone: timezone }) : null;
   return (
     <Paper
@@ -41,16 +41,11 @@ export function TaskCard({ task, timezone, onOpen, cardRef, faded = false, handl
       data-status={task.status}
     >
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="sm"
-          aria-label={`Move ${task.title}`}
-          style={{ cursor: 'grab', touchAction: 'none' }}
-          {...handle}
-        >
-          <GripIcon />
-        </ActionIcon>
+        {handle && (
+          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move ${task.title}`} style={{ cursor: 'grab', touchAction: 'none' }} {...handle}>
+            <GripIcon />
+          </ActionIcon>
+        )}
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
           <UnstyledButton onClick={() => onOpen?.(task)} aria-label={`Open task ${task.title}`}>
             <Text size="sm" fw={500} lineClamp={2} td={task.status === 'done' ? 'line-through' : undefined}>
