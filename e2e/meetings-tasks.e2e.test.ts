@@ -126,6 +126,35 @@ describeE2E('meetings and tasks', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('moves the whole series from its second occurrence and cancels a single occurrence', async () => {
+    const { page } = browser;
+    const wall = "yyyy-MM-dd'T'HH:mm";
+    const title = `Shift handover ${run}`;
+    const first = monday.plus({ days: 1 }).set({ hour: 9 });
+    await post('/api/meetings', { title, start: first.toFormat(wall), end: first.plus({ minutes: 30 }).toFormat(wall), timezone: 'Europe/Berlin', recurrence: 'FREQ=WEEKLY;BYDAY=TU', attendee_ids: [people.lead!.id] });
+    await page.locator('.fc-next-button').click();
+    await page.locator('.fc-event').filter({ hasText: title }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Edit meeting' });
+    await dialog.getByText('The whole series').click();
+    const second = first.plus({ weeks: 1 });
+    await dialog.getByRole('textbox', { name: 'Start', exact: true }).fill(second.plus({ hours: 1 }).toFormat(wall));
+    await dialog.getByRole('textbox', { name: 'End', exact: true }).fill(second.plus({ hours: 1, minutes: 30 }).toFormat(wall));
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const range = { from: first.minus({ days: 1 }).toUTC().toISO()!, to: first.plus({ weeks: 3 }).toUTC().toISO()! };
+    const starts = async () =>
+      ((await (await admin.get('/api/meetings', { params: range })).json()).items as { title: string; start: string }[]).filter((m) => m.title === title).map((m) => m.start);
+    // The series keeps its first week and moves an hour later throughout.
+    vexpect(await starts()).toEqual([0, 1, 2].map((w) => first.plus({ weeks: w, hours: 1 }).toUTC().toISO()));
+
+    await page.locator('.fc-event').filter({ hasText: title }).first().click();
+    await dialog.getByRole('button', { name: 'Cancel meeting…' }).click();
+    await page.getByRole('menuitem', { name: 'Cancel this occurrence' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    vexpect(await starts()).toEqual([0, 2].map((w) => first.plus({ weeks: w, hours: 1 }).toUTC().toISO()));
+    await page.locator('.fc-prev-button').click();
+  });
+
   it('adds an action item from the meeting dialog', async () => {
     const { page } = browser;
     await page.locator('.fc-event').filter({ hasText: meetingTitle }).first().click();

@@ -28,7 +28,9 @@ export function CalendarPage() {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const meetings = useMeetings(range);
   const users = useUsers({ active: 'true' }, { enabled: can('users:read') });
-  const people = (users.data ?? []).filter((u) => u.id !== user.id && u.role !== 'viewer').map((u) => ({ value: u.id, label: u.name, timezone: u.timezone }));
+  const people = (users.data ?? [])
+    .filter((u) => u.role !== 'viewer')
+    .map((u) => ({ value: u.id, label: u.id === user.id ? `${u.name} (me)` : u.name, timezone: u.timezone }));
   const [open, setOpen] = useState<Open>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [params, setParams] = useSearchParams();
@@ -48,7 +50,7 @@ export function CalendarPage() {
     }
   };
   const actionItems = (m: Meeting) => (
-    <MeetingActionItems meetingId={m.id} people={[{ value: user.id, label: `${user.name} (me)` }, ...people]} canWrite={can('tasks:write')} />
+    <MeetingActionItems meetingId={m.id} people={people} canWrite={can('tasks:write')} />
   );
 
   return (

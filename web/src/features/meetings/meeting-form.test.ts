@@ -75,7 +75,7 @@ describe('request bodies', () => {
 });
 
 describe('meetings in the dialog', () => {
-  it('lists attendees other than the organizer and me, and external guests', () => {
+  it('lists the attendees other than the organizer, and external guests', () => {
     const m: Meeting = {
       id: 'm1',
       series_id: null,
@@ -101,8 +101,8 @@ describe('meetings in the dialog', () => {
         { user_id: null, email: 'guest@example.com', name: null, response: 'needs-action' },
       ],
     };
-    const f = meetingToForm(m, 'me');
-    expect(f).toMatchObject({ start: '2026-03-10T10:00', end: '2026-03-10T11:00', attendeeIds: ['u2'], externalEmails: ['guest@example.com'], customRecurrence: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' });
+    const f = meetingToForm(m);
+    expect(f).toMatchObject({ start: '2026-03-10T10:00', end: '2026-03-10T11:00', attendeeIds: ['me', 'u2'], externalEmails: ['guest@example.com'], customRecurrence: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' });
   });
 
   it('groups free slots by local day', () => {

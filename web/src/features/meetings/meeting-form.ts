@@ -69,7 +69,8 @@ export function emptyForm(timezone: string, start: DateTime): MeetingForm {
   };
 }
 
-export function meetingToForm(m: Meeting, selfId: string): MeetingForm {
+/** The organizer always attends, so the picker lists everyone else (me included when I was invited). */
+export function meetingToForm(m: Meeting): MeetingForm {
   return {
     title: m.title,
     agenda: m.agenda ?? '',
@@ -77,7 +78,7 @@ export function meetingToForm(m: Meeting, selfId: string): MeetingForm {
     start: toWallTime(m.start, m.timezone),
     end: toWallTime(m.end, m.timezone),
     timezone: m.timezone,
-    attendeeIds: m.attendees.filter((a) => a.user_id && a.user_id !== m.organizer.id && a.user_id !== selfId).map((a) => a.user_id!),
+    attendeeIds: m.attendees.filter((a) => a.user_id && a.user_id !== m.organizer.id).map((a) => a.user_id!),
     externalEmails: m.attendees.filter((a) => !a.user_id && a.email).map((a) => a.email!),
     repeat: repeatOf(m.recurrence) ?? 'none',
     customRecurrence: repeatOf(m.recurrence) === null ? m.recurrence : null,

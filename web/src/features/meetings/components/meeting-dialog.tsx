@@ -24,7 +24,7 @@ interface Props {
 }
 
 export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEdit, canRespond, extra }: Props) {
-  const start = meeting ? meetingToForm(meeting, selfId) : initial;
+  const start = meeting ? meetingToForm(meeting) : initial;
   const [form, setForm] = useState<MeetingForm>(start);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
