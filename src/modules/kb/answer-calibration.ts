@@ -9,7 +9,7 @@
 // 0 otherwise (every unanswerable question is 0). Re-run the script and paste its
 // output here whenever retrieval, chunking or the extractive answer change.
 import type { AnswerResult } from './answer.schema';
-import { analyzeTerms, isStopword, stemLite, words } from './text-analysis';
+import { analyzeTerms, stemLite } from './text-analysis';
 
 /** What the features need from a retrieved hit (a structural subset of `RetrievedHit`). */
 export interface CalibrationHit {
@@ -80,6 +80,17 @@ const headingLines = (text: string) => {
   return [lines[0] ?? '', ...lines.slice(1).filter((l) => /^#{1,6} /.test(l))];
 };
 
+// A term is known when the KB has any inflection of it ("task" is known from "tasks").
+const stemCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+function stemsOf(vocabulary: ReadonlySet<string>): Set<string> {
+  let stems = stemCache.get(vocabulary);
+  if (!stems) {
+    stems = new Set([...vocabulary].map(stemLite));
+    stemCache.set(vocabulary, stems);
+  }
+  return stems;
+}
+
 const share = (terms: readonly string[], found: ReadonlySet<string>) =>
   terms.length === 0 ? 0 : terms.filter((t) => found.has(t)).length / terms.length;
 
@@ -95,12 +106,8 @@ export function answerFeatures(
   vocabulary?: ReadonlySet<string>,
 ): AnswerFeatures {
   const terms = [...new Set(analyzeTerms(question))];
-  const known = new Set(
-    words(question)
-      .filter((w) => !isStopword(w) && (vocabulary === undefined || vocabulary.has(w)))
-      .map(stemLite),
-  );
-  const knownTerms = terms.filter((t) => known.has(t));
+  const stems = vocabulary === undefined ? undefined : stemsOf(vocabulary);
+  const knownTerms = terms.filter((t) => stems === undefined || stems.has(t));
   const cited = answer.citations[0]?.articleId;
   const best = new Map<string, number>();
   for (const h of hits) {
@@ -128,11 +135,11 @@ export function answerFeatures(
 }
 
 // --- fitted by answer-calibration-fit.ts (paste its output below) ---
-// fit 2026-11-26 on kb-demo tune (201) + bank-faq tune (996, per-row weight 0.2), L2 lambda 0.3
+// fit 2026-11-26 on kb-demo tune (201) + bank-faq tune (996, per-row weight 0.2), L2 lambda 0.03
 // features: extractive, logTopScore, margin, articleCoverage, answerCoverage, knownCoverage, knownShare, logTerms, headingCoverage
 export const CALIBRATION = {
-  intercept: -8.7778,
-  weights: [0.8771, 0, 1.7166, 3.0673, 0, 2.4012, 0.1441, 1.8551, 2.1692],
+  intercept: -9.438,
+  weights: [0, 0, 2.2687, 4.9131, 0, 1.3932, 0, 2.0873, 2.9532],
 } as const;
 // --- end of fitted block ---
 
