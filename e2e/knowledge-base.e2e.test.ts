@@ -48,7 +48,7 @@ describeE2E('the knowledge base', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'kb-editor');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText(sentence).waitFor();
+    await page.getByRole('article', { name: 'Article' }).getByText(sentence).waitFor();
     await page.getByText(/v2 · updated/).waitFor();
 
     await page.getByRole('button', { name: 'Publish' }).click();
@@ -70,6 +70,20 @@ describeE2E('the knowledge base', () => {
     await page.getByText('At least 20 characters').waitFor();
     await screenshot(page, 'kb-new-invalid');
     vexpect(page.url()).toBe(`${server.url}/kb/new`);
+  });
+
+  it('creates, publishes and deletes an article', async () => {
+    const { page } = browser;
+    await page.getByRole('textbox', { name: 'Title' }).fill('Office plants policy');
+    await page.getByRole('textbox', { name: 'Body (Markdown)' }).fill('## Watering\n\nWater the office plants every Tuesday morning.');
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    await page.getByTestId('article-title').filter({ hasText: 'Office plants policy' }).waitFor();
+    await page.getByTestId('article-status').filter({ hasText: 'published' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete article' }).click();
+    await page.waitForURL(`${server.url}/kb`);
+    await page.getByTestId('article-row').first().waitFor();
+    await vexpect.poll(() => page.getByTestId('article-row').filter({ hasText: 'Office plants policy' }).count()).toBe(0);
   });
 
   it('answers a question from the new sentence, citing the article', async () => {
