@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '@shared/modules/meetings/meetings.schema';
 import { DateTime } from 'luxon';
-import { buildRrule, durationMinutes, emptyForm, formToCreateBody, formToUpdateBody, groupSlotsByDay, meetingToForm, repeatOf, toWallTime, wallToIso } from './meeting-form';
+import { buildRrule, describeRecurrence, durationMinutes, emptyForm, formToCreateBody, formToUpdateBody, groupSlotsByDay, meetingToForm, repeatOf, toWallTime, wallToIso } from './meeting-form';
 
 const form = (over = {}) => ({ ...emptyForm('Europe/Berlin', DateTime.fromISO('2026-03-10T09:00:00Z')), title: 'Weekly sync', ...over });
 
@@ -23,6 +23,12 @@ describe('recurrence rules', () => {
     expect(repeatOf('FREQ=WEEKLY;BYDAY=MO,WE')).toBeNull();
     expect(repeatOf('FREQ=WEEKLY;COUNT=5')).toBeNull();
     expect(repeatOf('FREQ=MONTHLY')).toBeNull();
+  });
+
+  it('describes a rule in words where it can', () => {
+    expect(describeRecurrence('FREQ=WEEKLY;BYDAY=MO')).toBe('every Monday');
+    expect(describeRecurrence('FREQ=DAILY')).toBe('every day');
+    expect(describeRecurrence('FREQ=MONTHLY;BYMONTHDAY=1')).toBe('FREQ=MONTHLY;BYMONTHDAY=1');
   });
 });
 

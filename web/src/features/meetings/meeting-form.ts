@@ -52,6 +52,17 @@ export function repeatOf(rrule: string | null): Repeat | null {
   return null;
 }
 
+const WEEKDAY_NAMES: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+
+/** "every Monday", "every day", or the rule itself when the dialog does not build such rules. */
+export function describeRecurrence(rrule: string): string {
+  const repeat = repeatOf(rrule);
+  if (repeat === 'daily') return 'every day';
+  const day = /BYDAY=([A-Z]{2})/.exec(rrule)?.[1];
+  if (repeat === 'weekly') return day ? `every ${WEEKDAY_NAMES[day]}` : 'every week';
+  return rrule.replace(/^RRULE:/i, '');
+}
+
 export function emptyForm(timezone: string, start: DateTime): MeetingForm {
   const from = start.setZone(timezone);
   return {

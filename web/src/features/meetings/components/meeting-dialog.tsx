@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { conflictsOf, icsUrl, useCancelMeeting, useCreateMeeting, useMeeting, useUpdateMeeting, type Conflict, type Meeting, type Slot } from '../api/meetings';
-import { durationMinutes, formToCreateBody, formToUpdateBody, meetingToForm, toWallTime, type EditScope, type MeetingForm } from '../meeting-form';
+import { describeRecurrence, durationMinutes, formToCreateBody, formToUpdateBody, meetingToForm, toWallTime, type EditScope, type MeetingForm } from '../meeting-form';
 import { ConflictPanel } from './conflict-panel';
 import { FindTimeModal } from './find-time-modal';
 import { MeetingFields, type Person } from './meeting-fields';
@@ -85,7 +85,7 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Text size="sm" c="dimmed">
                 Organised by {meeting.organizer.name}
-                {meeting.recurrence ? ` · repeats (${meeting.recurrence})` : ''}
+                {meeting.recurrence ? ` · repeats ${describeRecurrence(meeting.recurrence)}` : ''}
               </Text>
               <Group gap="md">
                 {canRespond && <RsvpControl meeting={meeting} selfId={selfId} />}
