@@ -94,6 +94,10 @@ describeE2E('meetings and tasks', () => {
     const created = meetings.items.find((m: { title: string }) => m.title === meetingTitle);
     vexpect(created).toMatchObject({ start: monday.set({ hour: 16 }).toUTC().toISO(), recurrence: 'FREQ=WEEKLY;BYDAY=MO', timezone: 'Europe/Berlin' });
     vexpect(created.attendees.map((a: { user_id: string }) => a.user_id).sort()).toEqual([people.lead!.id, people.ana!.id, people.bo!.id, people.cy!.id].sort());
+    // Each invited agent gets an iCalendar invitation through the outbox; the organizer does not.
+    const outbox = (await (await admin.get('/api/admin/outbox', { params: { limit: 200 } })).json()).items as { to: string; subject: string }[];
+    const invited = outbox.filter((e) => e.subject === `Invitation: ${meetingTitle}`).map((e) => e.to);
+    vexpect(invited.sort()).toEqual([people.ana!.email, people.bo!.email, people.cy!.email].sort());
   });
 
   it('shows the series in the week and month views', async () => {
