@@ -159,6 +159,27 @@ describeE2E('meetings and tasks', () => {
     await page.locator('.fc-prev-button').click();
   });
 
+  it('creates a personal calendar feed URL that calendar apps can read, and revokes it', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Calendar feed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Subscribe from your calendar app' });
+    await dialog.getByRole('button', { name: 'Create feed URL' }).click();
+    const url = await dialog.getByTestId('feed-url').inputValue();
+    vexpect(url).toMatch(/\/api\/calendar\/clcal_.+\.ics$/);
+    await screenshot(page, 'calendar-feed');
+    const feed = await request.newContext();
+    const path = new URL(url).pathname;
+    const ics = await feed.get(`${server.url}${path}`);
+    vexpect(ics.headers()['content-type']).toContain('text/calendar');
+    vexpect(await ics.text()).toContain(meetingTitle);
+    await dialog.getByRole('button', { name: 'Revoke my feed' }).click();
+    await dialog.getByText('Your feed URL was revoked').waitFor();
+    vexpect((await feed.get(`${server.url}${path}`)).status()).toBe(404);
+    await feed.dispose();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('adds an action item from the meeting dialog', async () => {
     const { page } = browser;
     await page.locator('.fc-event').filter({ hasText: meetingTitle }).first().click();

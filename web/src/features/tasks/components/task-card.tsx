@@ -63,6 +63,11 @@ export function TaskCard({ task, timezone, onOpen, cardRef, faded = false, handl
                 overdue
               </Badge>
             )}
+            {task.ticket_id && (
+              <Badge size="xs" variant="outline" color="indigo">
+                ticket
+              </Badge>
+            )}
             {task.meeting_id && (
               <Badge size="xs" variant="outline" color="grape">
                 meeting

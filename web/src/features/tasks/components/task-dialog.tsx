@@ -128,6 +128,11 @@ export function TaskDialog({ opened, onClose, task, people, timezone, meetingId,
             error={errors.ticket_id}
             onChange={(v) => set({ ticketNumber: v })}
           />
+          {task?.ticket_id && (
+            <Anchor component={Link} to={`/tickets/${task.ticket_id}`} size="sm">
+              Open the linked ticket
+            </Anchor>
+          )}
           {(task?.meeting_id ?? meetingId) && (
             <Text size="sm" c="dimmed">
               Action item of a{' '}
