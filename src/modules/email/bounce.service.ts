@@ -2,8 +2,8 @@ import type { CoreContext } from '../../core/context';
 import type { BounceReport } from './inbound-parse';
 import { findOutboxByMessageIds, updateOutbox } from './outbox.queries';
 
-/** Marks the email a delivery report is about as bounced; returns its ticket, if any. */
-export async function recordBounce(ctx: CoreContext, report: BounceReport): Promise<string | null> {
+/** Marks the email a delivery report is about as bounced; returns that email, if it is one of ours. */
+export async function recordBounce(ctx: CoreContext, report: BounceReport): Promise<{ ticketId: string | null } | null> {
   const [original] = await findOutboxByMessageIds(ctx.db, report.originalIds);
   if (!original) return null;
   const now = ctx.clock.now();
@@ -13,5 +13,5 @@ export async function recordBounce(ctx: CoreContext, report: BounceReport): Prom
     updatedAt: now,
   });
   ctx.log.warn({ outboxId: original.id, status: report.status }, 'outbound email bounced');
-  return original.ticketId;
+  return { ticketId: original.ticketId };
 }

@@ -12,6 +12,8 @@ export interface InboundEmail {
   html: string | null;
   /** Auto-replies, lists and bulk mail never get an automatic answer. */
   automated: boolean;
+  /** Written by a machine in answer to something (out-of-office, vacation notice). */
+  autoReply: boolean;
   /** Mail delivery reports (multipart/report; report-type=delivery-status) or mailer-daemon. */
   bounce: BounceReport | null;
   attachments: ParsedMail['attachments'];
@@ -36,11 +38,15 @@ function header(mail: ParsedMail, name: string): string {
   return String(value);
 }
 
-function isAutomated(mail: ParsedMail): boolean {
+function isAutoReply(mail: ParsedMail): boolean {
   const auto = header(mail, 'auto-submitted').toLowerCase();
   if (auto && auto !== 'no') return true;
-  if (/^(bulk|list|junk|auto_reply)$/i.test(header(mail, 'precedence').trim())) return true;
-  return Boolean(header(mail, 'x-autoreply') || header(mail, 'x-autorespond') || header(mail, 'list-id'));
+  if (/^auto_reply$/i.test(header(mail, 'precedence').trim())) return true;
+  return Boolean(header(mail, 'x-autoreply') || header(mail, 'x-autorespond'));
+}
+
+function isBulk(mail: ParsedMail): boolean {
+  return /^(bulk|list|junk)$/i.test(header(mail, 'precedence').trim()) || Boolean(header(mail, 'list-id'));
 }
 
 const DAEMON = /^(mailer-daemon|postmaster)@/i;
@@ -81,7 +87,8 @@ export async function parseInbound(raw: Buffer): Promise<InboundEmail> {
     parents: parentMessageIds(mail.inReplyTo, mail.references),
     body: stripReply(text),
     html,
-    automated: isAutomated(mail),
+    automated: isAutoReply(mail) || isBulk(mail),
+    autoReply: isAutoReply(mail),
     bounce: bounceOf(mail, raw, address),
     attachments: mail.attachments.filter((a) => !/^(message\/delivery-status|message\/rfc822|text\/rfc822-headers)$/.test(a.contentType)),
   };

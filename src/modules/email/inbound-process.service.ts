@@ -37,11 +37,12 @@ export async function processInboundEmail(ctx: TicketsContext, inboundId: string
   if (!mail.from) return finish(ctx, row.id, 'ignored', 'no_sender');
   if (mail.from.address === ctx.config.CLARA_SUPPORT_ADDRESS.toLowerCase()) return finish(ctx, row.id, 'ignored', 'own_address');
   if (mail.bounce) {
-    const ticketId = await recordBounce(ctx, mail.bounce);
-    return finish(ctx, row.id, ticketId ? 'processed' : 'ignored', ticketId ? 'bounce' : 'bounce_unmatched', ticketId);
+    const bounced = await recordBounce(ctx, mail.bounce);
+    return finish(ctx, row.id, bounced ? 'processed' : 'ignored', bounced ? 'bounce' : 'bounce_unmatched', bounced?.ticketId ?? null);
   }
   const target = await threadTarget(ctx, mail);
-  if (target && mail.automated) return finish(ctx, row.id, 'ignored', 'auto_reply', target);
+  // An out-of-office answer to our mail would reopen the ticket and could start a reply loop.
+  if (target && mail.autoReply) return finish(ctx, row.id, 'ignored', 'auto_reply', target);
 
   const files = await prepareAttachments(mail.attachments, ctx.config.CLARA_EMAIL_MAX_ATTACHMENT_BYTES);
   const metadata = {
