@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: { status: 404, message: 'User not found.' },
   QUEUE_NOT_FOUND: { status: 404, message: 'Queue not found.' },
   TOKEN_NOT_FOUND: { status: 404, message: 'Token not found.' },
+  INVITATION_NOT_FOUND: { status: 404, message: 'This invitation link is invalid, used or expired. Ask an admin for a new one.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
   ILLEGAL_TRANSITION: { status: 409, message: 'This status change is not allowed.' },

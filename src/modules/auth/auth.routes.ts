@@ -1,11 +1,29 @@
 import type {} from '@fastify/cookie';
+import type {} from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { UserIdParams } from '../users/users.schema';
 import { SESSION_COOKIE } from './auth.hook';
-import { ApiToken, CreatedToken, CreateTokenBody, LoginBody, LoginResponse, MeResponse, OkResponse, TokenIdParams, TokenList } from './auth.schema';
+import {
+  AcceptedInvitation,
+  AcceptInvitationBody,
+  ApiToken,
+  CreatedInvitation,
+  CreatedToken,
+  Invitation,
+  InvitationToken,
+  CreateTokenBody,
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+  OkResponse,
+  TokenIdParams,
+  TokenList,
+} from './auth.schema';
 import { createApiToken, listApiTokens, login, logout, me, revokeApiToken } from './auth.service';
 import { LoginLimiter } from './login-limiter';
+import { acceptInvitation, getInvitation, inviteUser } from './invitations.service';
 
 export function authRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
   const limiter = new LoginLimiter(ctx.config);
@@ -39,6 +57,29 @@ export function authRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
       },
+    );
+    // Invitation links: guessing a 256-bit token is hopeless, the rate limit keeps scanners quiet anyway.
+    const inviteLimit = { max: 30, timeWindow: '1 minute' };
+    app.post(
+      '/api/admin/users/:id/invite',
+      {
+        config: { permission: 'users:manage' },
+        schema: { tags: ['admin'], summary: 'Email a one-time link to set a password', params: UserIdParams, response: { 201: CreatedInvitation } },
+      },
+      async (req, reply) => reply.status(201).send(await inviteUser(ctx, req.actor!, req.params.id, `${req.protocol}://${req.host}`, req.ip)),
+    );
+    app.get(
+      '/api/auth/invitations/:token',
+      { config: { public: true, rateLimit: inviteLimit }, schema: { tags: ['auth'], summary: 'Who an invitation is for', params: InvitationToken, response: { 200: Invitation } } },
+      async (req) => getInvitation(ctx, req.params.token),
+    );
+    app.post(
+      '/api/auth/invitations/accept',
+      {
+        config: { public: true, rateLimit: inviteLimit },
+        schema: { tags: ['auth'], summary: 'Set your password from an invitation', body: AcceptInvitationBody, response: { 200: AcceptedInvitation } },
+      },
+      async (req) => acceptInvitation(ctx, req.body, req.ip),
     );
     app.get(
       '/api/auth/me',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../../core/rbac';
+import { Password } from '../users/users.schema';
 
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -40,3 +41,15 @@ export const ApiToken = z.object({
 export const CreatedToken = ApiToken.extend({ token: z.string() });
 export const TokenList = z.object({ items: z.array(ApiToken) });
 export const TokenIdParams = z.object({ id: z.string().uuid() });
+
+export const InvitationToken = z.object({ token: z.string().min(20).max(200) });
+export const Invitation = z.object({ email: z.string(), name: z.string(), expires_at: z.string() });
+export const CreatedInvitation = z.object({
+  invite_url: z.string(),
+  expires_at: z.string(),
+  /** False when no SMTP server is configured: the email waits in the outbox; share the link yourself. */
+  emailed: z.boolean(),
+});
+export const AcceptInvitationBody = z.object({ token: z.string().min(20).max(200), password: Password });
+export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
+export const AcceptedInvitation = z.object({ email: z.string() });

@@ -68,11 +68,13 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps the public /api routes to login, logout, me, the public ticket intake (text and voice), public KB answers and the calendar feed', () => {
+  it('keeps the public /api routes to login, logout, me, invitations, the public ticket intake (text and voice), public KB answers and the calendar feed', () => {
     const publicRoutes = routes.filter((r) => !r.permission).map(label).sort();
     expect(publicRoutes).toEqual(
       [
         'GET /api/auth/me',
+        'GET /api/auth/invitations/:token',
+        'POST /api/auth/invitations/accept',
         'GET /api/calendar/:token.ics',
         'GET /api/public/kb/articles/:id',
         'GET /api/public/kb/search',

@@ -4,5 +4,5 @@ export { createUser, toUser, updateUser } from './users.service';
 export { findUserByEmail, findUserById } from './users.queries';
 export { hashPassword, verifyPassword } from './passwords';
 export { users, type UserRow } from './users.table';
-export { CreateUserBody } from './users.schema';
+export { CreateUserBody, Password } from './users.schema';
 export { DEFAULT_WORKING_HOURS, WorkingHours } from './working-hours';

@@ -18,6 +18,8 @@ export const CreateUserBody = z.object({
   name: z.string().trim().min(1).max(120),
   role: z.enum(ROLES),
   password: Password.optional(),
+  /** No password now: the user sets one from an invitation link (POST /api/admin/users/:id/invite). */
+  invite: z.boolean().optional(),
   timezone: Timezone.optional(),
   working_hours: WorkingHours.optional(),
 });

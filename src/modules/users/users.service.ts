@@ -23,8 +23,13 @@ export function toUser(row: UserRow): User {
 }
 
 export async function createUser(ctx: CoreContext, actor: Actor, input: CreateUserBody, ip?: string) {
-  const generated = input.password ? undefined : generatePassword();
-  const passwordHash = await hashPassword(input.password ?? generated!);
+  if (input.invite && input.password) {
+    throw new AppError('VALIDATION_FAILED', 'Send a password or invite, not both.', [{ field: 'body.invite', message: 'an invited user sets their own password' }]);
+  }
+  // Invited users have no password until they accept; everyone else gets theirs or a generated one.
+  const generated = input.password || input.invite ? undefined : generatePassword();
+  const initial = input.password ?? generated;
+  const passwordHash = initial ? await hashPassword(initial) : null;
   return ctx.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw new AppError('EMAIL_TAKEN');
     const row = await insertUser(tx, {

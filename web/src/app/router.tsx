@@ -3,6 +3,7 @@ import type { Permission } from '@shared/core/rbac';
 import { RequirePermission } from '../components/require-permission';
 import { AuditPage } from './routes/audit';
 import { InboxPage } from './routes/inbox';
+import { InvitePage } from './routes/invite';
 import { KnowledgeBasePage } from './routes/kb';
 import { ArticlePage } from './routes/kb-article';
 import { NewArticlePage } from './routes/kb-new';
@@ -23,6 +24,7 @@ const guarded = (permission: Permission, page: React.ReactNode) => <RequirePermi
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    { path: '/invite/:token', element: <InvitePage /> },
     // The customer side needs no login.
     { path: '/support', element: <SupportPage /> },
     { path: '/support/status/:token', element: <SupportStatusPage /> },

@@ -1,4 +1,4 @@
-import { Anchor, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoadingState } from '../../components/page-states';
@@ -32,6 +32,11 @@ export function LoginPage() {
           <Text size="sm" c="dimmed" mb="lg">
             Staff login for the Clara helpdesk.
           </Text>
+          {params.get('invited') && (
+            <Alert color="teal" variant="light" mb="md">
+              Your password is set. Log in with it now.
+            </Alert>
+          )}
           <LoginForm onLoggedIn={() => navigate(next, { replace: true })} />
         </Paper>
         <Text size="xs" c="dimmed" ta="center">

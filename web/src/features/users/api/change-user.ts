@@ -19,3 +19,13 @@ export function useUpdateUser() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
+
+export interface CreatedInvitation {
+  invite_url: string;
+  expires_at: string;
+  emailed: boolean;
+}
+
+export function useInviteUser() {
+  return useMutation({ mutationFn: (id: string) => api.post<CreatedInvitation>(`/api/admin/users/${id}/invite`, {}) });
+}

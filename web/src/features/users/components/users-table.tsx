@@ -1,13 +1,25 @@
-import { Badge, Button, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROLES, type Role } from '@shared/core/rbac';
 import { errorMessage } from '../../../lib/api-client';
 import { formatRelative } from '../../../lib/time';
-import { useUpdateUser } from '../api/change-user';
+import { useInviteUser, useUpdateUser } from '../api/change-user';
 import type { User } from '../api/types';
 
 export function UsersTable({ users, canManage, selfId }: { users: User[]; canManage: boolean; selfId: string }) {
   const update = useUpdateUser();
+  const invite = useInviteUser();
+  const sendInvite = (u: User) =>
+    invite.mutate(u.id, {
+      onSuccess: (inv) =>
+        notifications.show({
+          color: 'teal',
+          title: inv.emailed ? `Invitation sent to ${u.email}` : 'Invitation created (no SMTP configured)',
+          message: inv.emailed ? 'The link works once, for 7 days.' : `Share this link: ${inv.invite_url}`,
+          autoClose: inv.emailed ? 4000 : false,
+        }),
+      onError: (err) => notifications.show({ color: 'red', title: `Could not invite ${u.name}`, message: errorMessage(err) }),
+    });
   const change = (u: User, body: { role?: Role; active?: boolean }, done: string) =>
     update.mutate(
       { id: u.id, body },
@@ -68,6 +80,12 @@ export function UsersTable({ users, canManage, selfId }: { users: User[]; canMan
               </Table.Td>
               {canManage && (
                 <Table.Td ta="right">
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  {u.active && !u.last_login_at && (
+                    <Button size="xs" variant="subtle" loading={invite.isPending && invite.variables === u.id} onClick={() => sendInvite(u)}>
+                      Send invitation
+                    </Button>
+                  )}
                   <Button
                     size="xs"
                     variant={u.active ? 'subtle' : 'light'}
@@ -76,6 +94,7 @@ export function UsersTable({ users, canManage, selfId }: { users: User[]; canMan
                   >
                     {u.active ? 'Deactivate' : 'Reactivate'}
                   </Button>
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>
