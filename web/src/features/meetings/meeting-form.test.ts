@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '@shared/modules/meetings/meetings.schema';
 import { DateTime } from 'luxon';
-import { buildRrule, describeRecurrence, durationMinutes, emptyForm, formToCreateBody, formToUpdateBody, groupSlotsByDay, meetingToForm, repeatOf, toWallTime, wallToIso } from './meeting-form';
+import { buildRrule, describeRecurrence, durationMinutes, emptyForm, formToCreateBody, formToUpdateBody, groupSlotsByDay, meetingToForm, repeatOf, suggestionQuery, toWallTime, wallToIso } from './meeting-form';
 
 const form = (over = {}) => ({ ...emptyForm('Europe/Berlin', DateTime.fromISO('2026-03-10T09:00:00Z')), title: 'Weekly sync', ...over });
 
@@ -77,6 +77,20 @@ describe('request bodies', () => {
     const initial = form({ repeat: 'weekly', start: '2026-03-17T10:00', end: '2026-03-17T10:30' });
     const body = formToUpdateBody({ ...initial, start: '2026-03-18T11:00', end: '2026-03-18T11:30' }, initial, 'series', null, '2026-03-03T09:00:00.000Z');
     expect(body).toMatchObject({ scope: 'series', start: '2026-03-04T11:00', end: '2026-03-04T11:30', recurrence: 'FREQ=WEEKLY;BYDAY=WE' });
+  });
+});
+
+describe('suggested free times', () => {
+  it('searches a week from the meeting day for the same people and length, never from the past', () => {
+    const now = DateTime.fromISO('2026-03-10T12:34:56Z');
+    expect(suggestionQuery(form({ start: '2026-03-12T15:00', end: '2026-03-12T16:00', attendeeIds: ['u1'] }), now)).toEqual({
+      attendees: ['me', 'u1'],
+      duration: 60,
+      from: '2026-03-11T23:00:00.000Z',
+      to: '2026-03-18T23:00:00.000Z',
+      limit: 40,
+    });
+    expect(suggestionQuery(form(), now).from).toBe('2026-03-10T12:34:00.000Z');
   });
 });
 

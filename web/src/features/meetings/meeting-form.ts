@@ -142,6 +142,13 @@ export function formToUpdateBody(form: MeetingForm, initial: MeetingForm, scope:
   return body;
 }
 
+/** Free times to offer instead of a conflicting one: same people and length, from that day (not the past) for a week. */
+export function suggestionQuery(form: MeetingForm, now: DateTime) {
+  const day = DateTime.fromFormat(form.start, WALL, { zone: form.timezone }).startOf('day');
+  const from = day.isValid && day > now ? day : now.startOf('minute');
+  return { attendees: ['me', ...form.attendeeIds], duration: Math.max(5, durationMinutes(form)), from: from.toUTC().toISO()!, to: from.plus({ days: 7 }).toUTC().toISO()!, limit: 40 };
+}
+
 export interface DaySlots<T extends { start: string }> {
   day: string;
   label: string;

@@ -3,8 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { conflictsOf, icsUrl, useCancelMeeting, useCreateMeeting, useMeeting, useUpdateMeeting, type Conflict, type Meeting, type Slot } from '../api/meetings';
-import { describeRecurrence, durationMinutes, formToCreateBody, formToUpdateBody, meetingToForm, toWallTime, type EditScope, type MeetingForm } from '../meeting-form';
+import { conflictsOf, icsUrl, useCancelMeeting, useCreateMeeting, useMeeting, useUpdateMeeting, type Conflict, type FreeSlotsParams, type Meeting, type Slot } from '../api/meetings';
+import { describeRecurrence, durationMinutes, formToCreateBody, formToUpdateBody, meetingToForm, suggestionQuery, toWallTime, type EditScope, type MeetingForm } from '../meeting-form';
 import { ConflictPanel } from './conflict-panel';
 import { FindTimeModal } from './find-time-modal';
 import { MeetingFields, type Person } from './meeting-fields';
@@ -27,7 +27,8 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
   const start = meeting ? meetingToForm(meeting) : initial;
   const [form, setForm] = useState<MeetingForm>(start);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
+  // The 409's conflicts with the free-slot search fixed at that moment (a query key that moved with the clock would refetch forever).
+  const [conflict, setConflict] = useState<{ conflicts: Conflict[]; suggestions: FreeSlotsParams } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [findOpen, findTime] = useDisclosure(false);
   const recurring = meeting !== null && meeting.recurrence !== null && meeting.occurrence_start !== null;
@@ -41,14 +42,14 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
   const conflictRef = useRef<HTMLDivElement>(null);
   // The warning appears below the fold of a long dialog: bring it into view.
   useEffect(() => {
-    if (conflicts) conflictRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-  }, [conflicts]);
+    if (conflict) conflictRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [conflict]);
 
   const save = (allowConflicts = form.allowConflicts) => {
     setFailure(null);
     const onError = (err: unknown) => {
       const found = conflictsOf(err);
-      if (found) setConflicts(found);
+      if (found) setConflict({ conflicts: found, suggestions: suggestionQuery(form, DateTime.now()) });
       else if (err instanceof ApiError && Object.keys(err.fieldErrors).length > 0) setErrors(err.fieldErrors);
       else setFailure(err);
     };
@@ -70,12 +71,10 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
 
   const applySlot = (slot: Slot, attendeeIds?: string[]) => {
     set({ start: toWallTime(slot.start, form.timezone), end: toWallTime(slot.end, form.timezone), ...(attendeeIds && { attendeeIds }) });
-    setConflicts(null);
+    setConflict(null);
     findTime.close();
   };
 
-  const suggestionFrom = DateTime.max(DateTime.fromISO(form.start, { zone: form.timezone }).startOf('day'), DateTime.now());
-  const suggestions = { attendees: ['me', ...form.attendeeIds], duration: Math.max(5, durationMinutes(form)), from: suggestionFrom.toUTC().toISO()!, to: suggestionFrom.plus({ days: 7 }).toUTC().toISO()!, limit: 40 };
 
   return (
     <Modal opened onClose={onClose} size="xl" title={meeting ? (canEdit ? 'Edit meeting' : meeting.title) : 'New meeting'}>
@@ -118,13 +117,13 @@ export function MeetingDialog({ meeting, initial, onClose, people, selfId, canEd
             </Alert>
           )}
           <MeetingFields form={form} set={set} errors={errors} people={people} disabled={!canEdit} showRepeat={!recurring || scope === 'series'} />
-          {conflicts && (
+          {conflict && (
             <div ref={conflictRef}>
               <ConflictPanel
-                conflicts={conflicts}
+                conflicts={conflict.conflicts}
                 people={people}
                 timezone={form.timezone}
-                suggestions={suggestions}
+                suggestions={conflict.suggestions}
                 onPick={(s) => applySlot(s)}
                 onSaveAnyway={() => save(true)}
                 saving={saving}
