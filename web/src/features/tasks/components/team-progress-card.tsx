@@ -28,7 +28,7 @@ export function TeamProgressCard() {
         <Table verticalSpacing={6} aria-label="Tasks per team member">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Member</Table.Th>
+              <Table.Th w="40%">Member</Table.Th>
               <Table.Th ta="right">Open</Table.Th>
               <Table.Th ta="right">Done this week</Table.Th>
               <Table.Th ta="right">Overdue</Table.Th>
