@@ -45,7 +45,7 @@ describeE2E('the knowledge base', () => {
     await body.press('Control+End');
     await body.pressSequentially(`\n\n## Teapots\n\n${sentence}`);
     await page.getByTestId('article-preview').getByRole('heading', { name: 'Teapots' }).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'kb-editor');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('article', { name: 'Article' }).getByText(sentence).waitFor();
@@ -130,7 +130,7 @@ describeE2E('the knowledge base', () => {
       await page.getByRole('button', { name: 'Insert into reply' }).click();
       vexpect(await page.getByRole('textbox', { name: /^Reply/ }).inputValue()).toContain('Sources:');
     }
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'ticket-assist');
 
     await page.getByRole('button', { name: 'Escalate' }).click();
@@ -140,7 +140,7 @@ describeE2E('the knowledge base', () => {
     await page.getByTestId('status-badge').filter({ hasText: 'escalated' }).first().waitFor();
     await page.getByText('Escalated by hand').waitFor();
     await page.getByRole('button', { name: 'De-escalate' }).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'ticket-escalated');
   });
 
