@@ -18,25 +18,37 @@ const todayStart = (w: Window) => sql`(date_trunc('day', ${nowTs(w)} at time zon
 const windowStart = (w: Window) =>
   sql`((date_trunc('day', ${nowTs(w)} at time zone ${w.tz}) - make_interval(days => ${w.days - 1})) at time zone ${w.tz})`;
 
-export async function countUnresolved(db: Db) {
-  const [row] = await queryRows<{ open: number; escalated: number; pending: number; unassigned: number }>(
+export interface UnresolvedCounts {
+  open: number;
+  escalated: number;
+  pending: number;
+  unassigned: number;
+  byCategory: { key: string; n: number }[];
+  byPriority: { key: string; n: number }[];
+}
+
+// One scan of the unresolved tickets: totals, by category and by priority (grouping sets).
+export async function countUnresolved(db: Db): Promise<UnresolvedCounts> {
+  const rows = await queryRows<{ category: string | null; priority: string | null; open: number; escalated: number; pending: number; unassigned: number; n: number }>(
     db,
-    sql`select
+    sql`select category, priority,
+          count(*)::int as n,
           count(*) filter (where status = 'open')::int as open,
           count(*) filter (where status = 'escalated')::int as escalated,
           count(*) filter (where status = 'pending')::int as pending,
           count(*) filter (where assignee_id is null)::int as unassigned
-        from tickets where status in ${UNRESOLVED}`,
+        from tickets where status in ${UNRESOLVED}
+        group by grouping sets ((), (category), (priority))`,
   );
-  return row!;
-}
-
-export async function countCreatedToday(db: Db, w: Window): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from tickets where created_at >= ${todayStart(w)} and created_at <= ${nowTs(w)}`,
-  );
-  return Number(row?.n ?? 0);
+  const total = rows.find((r) => r.category === null && r.priority === null);
+  return {
+    open: Number(total?.open ?? 0),
+    escalated: Number(total?.escalated ?? 0),
+    pending: Number(total?.pending ?? 0),
+    unassigned: Number(total?.unassigned ?? 0),
+    byCategory: rows.filter((r) => r.category !== null).map((r) => ({ key: r.category!, n: Number(r.n) })),
+    byPriority: rows.filter((r) => r.priority !== null).map((r) => ({ key: r.priority!, n: Number(r.n) })),
+  };
 }
 
 export interface WindowStats {
@@ -46,16 +58,24 @@ export interface WindowStats {
   res_breached: number;
   fr_median: number | null;
   res_median: number | null;
+  created: number;
+  created_today: number;
+  auto_resolved: number;
+  auto_reopened: number;
 }
 
+// One scan of the window's tickets for SLA outcomes, medians, new today and auto-resolve.
 // A deadline is breached when the work was done late, or is still not done after it passed.
-export async function slaAndMedians(db: Db, w: Window): Promise<WindowStats> {
+// Auto-resolved: Clara answered and resolved the ticket by itself (tickets.metadata.auto_resolved);
+// reopened: the customer replied afterwards, so the answer did not settle it.
+export async function windowStats(db: Db, w: Window): Promise<WindowStats> {
   const now = nowTs(w);
   const [row] = await queryRows<WindowStats>(
     db,
     sql`with t as (
           select created_at, first_response_due_at as fr_due, first_responded_at as fr_at,
-                 resolution_due_at as res_due, coalesce(resolved_at, closed_at) as res_at
+                 resolution_due_at as res_due, coalesce(resolved_at, closed_at) as res_at,
+                 metadata->>'auto_resolved' = 'true' as auto, coalesce((metadata->>'reopen_count')::int, 0) > 0 as reopened
           from tickets where created_at >= ${windowStart(w)} and created_at <= ${now}
         )
         select
@@ -64,31 +84,14 @@ export async function slaAndMedians(db: Db, w: Window): Promise<WindowStats> {
           count(*) filter (where res_due is not null and res_at <= res_due)::int as res_met,
           count(*) filter (where res_due is not null and (res_at > res_due or (res_at is null and res_due < ${now})))::int as res_breached,
           percentile_cont(0.5) within group (order by extract(epoch from fr_at - created_at)::float8) as fr_median,
-          percentile_cont(0.5) within group (order by extract(epoch from res_at - created_at)::float8) as res_median
+          percentile_cont(0.5) within group (order by extract(epoch from res_at - created_at)::float8) as res_median,
+          count(*)::int as created,
+          count(*) filter (where created_at >= ${todayStart(w)})::int as created_today,
+          count(*) filter (where auto)::int as auto_resolved,
+          count(*) filter (where auto and reopened)::int as auto_reopened
         from t`,
   );
   return row!;
-}
-
-// Auto-resolved: Clara answered and resolved the ticket by itself (tickets.metadata.auto_resolved);
-// reopened: the customer replied afterwards, so the answer did not settle it.
-export async function autoResolveCounts(db: Db, w: Window) {
-  const [row] = await queryRows<{ total: number; auto_resolved: number; reopened: number }>(
-    db,
-    sql`select count(*)::int as total,
-               count(*) filter (where metadata->>'auto_resolved' = 'true')::int as auto_resolved,
-               count(*) filter (where metadata->>'auto_resolved' = 'true' and coalesce((metadata->>'reopen_count')::int, 0) > 0)::int as reopened
-        from tickets where created_at >= ${windowStart(w)} and created_at <= ${nowTs(w)}`,
-  );
-  return row!;
-}
-
-export async function countUnresolvedBy(db: Db, column: 'category' | 'priority') {
-  const col = column === 'category' ? sql`category` : sql`priority`;
-  return queryRows<{ key: string; n: number }>(
-    db,
-    sql`select ${col} as key, count(*)::int as n from tickets where status in ${UNRESOLVED} group by ${col}`,
-  );
 }
 
 export async function dailyVolume(db: Db, w: Window) {

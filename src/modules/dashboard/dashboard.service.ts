@@ -1,15 +1,6 @@
 import type { CoreContext } from '../../core/context';
 import { CATEGORIES, PRIORITIES } from '../tickets';
-import {
-  autoResolveCounts,
-  countCreatedToday,
-  countUnresolved,
-  countUnresolvedBy,
-  dailyVolume,
-  slaAndMedians,
-  workloadByAssignee,
-  type Window,
-} from './dashboard.queries';
+import { countUnresolved, dailyVolume, windowStats, workloadByAssignee, type Window } from './dashboard.queries';
 import type { Dashboard, DashboardQuery } from './dashboard.schema';
 
 export const DASHBOARD_WINDOW_DAYS = 30;
@@ -27,25 +18,17 @@ const seconds = (v: number | string | null) => (v === null ? null : Math.round(N
 
 export async function getDashboard(ctx: CoreContext, q: DashboardQuery): Promise<Dashboard> {
   const w: Window = { now: ctx.clock.now(), tz: q.tz, days: DASHBOARD_WINDOW_DAYS };
-  const [counts, newToday, stats, byCategory, byPriority, volume, workload, auto] = await Promise.all([
-    countUnresolved(ctx.db),
-    countCreatedToday(ctx.db, w),
-    slaAndMedians(ctx.db, w),
-    countUnresolvedBy(ctx.db, 'category'),
-    countUnresolvedBy(ctx.db, 'priority'),
-    dailyVolume(ctx.db, w),
-    workloadByAssignee(ctx.db),
-    autoResolveCounts(ctx.db, w),
-  ]);
+  const [unresolved, stats, volume, workload] = await Promise.all([countUnresolved(ctx.db), windowStats(ctx.db, w), dailyVolume(ctx.db, w), workloadByAssignee(ctx.db)]);
+  const { byCategory, byPriority, ...counts } = unresolved;
   const countOf = (rows: { key: string; n: number }[], key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
   return {
     generated_at: w.now.toISOString(),
     timezone: q.tz,
     window_days: w.days,
-    counts: { ...counts, new_today: newToday },
+    counts: { ...counts, new_today: Number(stats.created_today) },
     sla: { first_response: compliance(stats.fr_met, stats.fr_breached), resolution: compliance(stats.res_met, stats.res_breached) },
     median_seconds: { first_response: seconds(stats.fr_median), resolution: seconds(stats.res_median) },
-    auto_resolve: autoResolveRate(Number(auto.total), Number(auto.auto_resolved), Number(auto.reopened)),
+    auto_resolve: autoResolveRate(Number(stats.created), Number(stats.auto_resolved), Number(stats.auto_reopened)),
     by_category: CATEGORIES.map((category) => ({ category, count: countOf(byCategory, category) })),
     by_priority: PRIORITIES.map((priority) => ({ priority, count: countOf(byPriority, priority) })),
     volume: volume.map((v) => ({ day: v.day, created: Number(v.created), resolved: Number(v.resolved) })),

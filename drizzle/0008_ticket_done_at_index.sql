@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_done_at_idx" ON "tickets" USING btree (coalesce("resolved_at", "closed_at"));
