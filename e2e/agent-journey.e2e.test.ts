@@ -59,6 +59,18 @@ describeE2E('the agent workspace', () => {
     await screenshot(page, 'dashboard');
   });
 
+  it('shows knowledge-base articles on the support page while the customer types', async () => {
+    const customer = await browser.context.newPage();
+    await customer.goto(`${server.url}/support`);
+    await customer.getByRole('textbox', { name: 'Subject' }).fill('Forgot my password');
+    await customer.getByRole('textbox', { name: 'How can we help?' }).fill('How do I reset my password? The reset email never arrived.');
+    const answers = customer.getByTestId('instant-answers');
+    await answers.getByRole('button', { name: 'Reset your password' }).click();
+    await customer.getByRole('dialog', { name: 'Reset your password' }).getByTestId('markdown').waitFor();
+    await screenshot(customer, 'support-instant-answers');
+    await customer.close();
+  });
+
   it('takes a request from the public support page', async () => {
     const customer = await browser.context.newPage();
     await customer.goto(`${server.url}/support`);

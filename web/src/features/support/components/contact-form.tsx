@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { PublicCreateTicketBody } from '@shared/modules/tickets/tickets.schema';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCreatePublicTicket, type PublicCreated } from '../api/public-tickets';
+import { InstantAnswers } from './instant-answers';
 
 const EMPTY = { name: '', email: '', subject: '', description: '' };
 
@@ -45,6 +46,7 @@ export function ContactForm({ onCreated }: { onCreated: (created: PublicCreated)
         </Group>
         <TextInput label="Subject" required placeholder="A short summary of the problem" {...field('subject')} />
         <Textarea label="How can we help?" required autosize minRows={5} maxRows={14} placeholder="What happened, what you expected, any error messages…" {...field('description')} />
+        <InstantAnswers text={`${form.subject} ${form.description}`} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} size="md">
             Send request
