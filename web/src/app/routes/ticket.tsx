@@ -7,9 +7,11 @@ import { ApiError } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 import { formatDateTime } from '../../lib/time';
 import { useQueues } from '../../features/settings/api/queues';
+import { useTicketAttachments } from '../../features/tickets/api/attachments';
 import { useTicket, useTicketHistory, useTicketMessages } from '../../features/tickets/api/get-ticket';
 import { Composer } from '../../features/tickets/components/composer';
 import { ClassificationPanel } from '../../features/tickets/components/classification-panel';
+import { AttachmentList } from '../../features/tickets/components/attachment-list';
 import { Conversation } from '../../features/tickets/components/conversation';
 import { EscalationControls } from '../../features/tickets/components/escalation-controls';
 import { HistoryTimeline } from '../../features/tickets/components/history-timeline';
@@ -39,6 +41,7 @@ export function TicketPage() {
   const id = ticket.data?.id;
   const messages = useTicketMessages(id);
   const history = useTicketHistory(id);
+  const attachments = useTicketAttachments(id, ticket.data?.channel === 'email');
   const users = useUsers({}, { enabled: session.can('users:read') });
   const queues = useQueues();
   const [insert, setInsert] = useState<{ text: string; nonce: number }>();
@@ -112,7 +115,12 @@ export function TicketPage() {
             ) : (
               <Conversation
                 messages={messages.data}
-                actions={(m) => !m.internal && m.author_type !== 'customer' && <PlayAnswerButton src={`/api/tickets/${t.id}/messages/${m.id}/audio`} />}
+                actions={(m) => (
+                  <>
+                    <AttachmentList items={attachments.data?.filter((a) => a.message_id === m.id) ?? []} />
+                    {!m.internal && m.author_type !== 'customer' && <PlayAnswerButton src={`/api/tickets/${t.id}/messages/${m.id}/audio`} />}
+                  </>
+                )}
               />
             )}
             {t.status !== 'resolved' && t.status !== 'closed' && (
