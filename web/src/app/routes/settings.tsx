@@ -8,10 +8,15 @@ import { ClassifierPanel } from '../../features/settings/components/classifier-p
 import { QueuesPanel } from '../../features/settings/components/queues-panel';
 import { RulesPanel } from '../../features/settings/components/rules-panel';
 import { SlaPoliciesPanel } from '../../features/settings/components/sla-policies-panel';
+import { EmailTemplatesPanel } from '../../features/settings/components/email-templates-panel';
+import { InboundEmailsPanel } from '../../features/settings/components/inbound-emails-panel';
+import { MailboxesPanel } from '../../features/settings/components/mailboxes-panel';
+import { useHealth } from '../../features/system/api/health';
 import { useUsers } from '../../features/users/api/list-users';
 
 const TABS = ['queues', 'slas', 'escalation', 'automation'] as const;
-type Tab = (typeof TABS)[number];
+const EMAIL_TABS = ['mailboxes', 'email-templates', 'incoming-mail'] as const;
+type Tab = (typeof TABS)[number] | (typeof EMAIL_TABS)[number];
 
 function QueuesTab() {
   const session = useSession();
@@ -20,17 +25,24 @@ function QueuesTab() {
   return <QueuesPanel staff={staff} canManage={session.can('queues:manage')} />;
 }
 
+function MailboxesTab() {
+  const health = useHealth();
+  return <MailboxesPanel features={health.data?.features} />;
+}
+
 export function SettingsPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const wanted = params.get('tab');
-  const tab: Tab = TABS.includes(wanted as Tab) ? (wanted as Tab) : 'queues';
+  const canEmail = session.can('email:manage');
+  const allowed: readonly string[] = canEmail ? [...TABS, ...EMAIL_TABS] : TABS;
+  const tab: Tab = wanted && allowed.includes(wanted) ? (wanted as Tab) : 'queues';
   const readOnly = !session.can('settings:manage');
   return (
     <Stack gap={0}>
       <PageHeader
         title="Settings"
-        description={readOnly ? 'How tickets are routed, assigned, timed and escalated. Only admins can change these.' : 'How tickets are routed, assigned, timed and escalated.'}
+        description={`How tickets are routed, assigned, timed and escalated${canEmail ? ', and how email comes in and goes out' : ''}.${readOnly ? ' Only admins can change these.' : ''}`}
       />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'queues' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
@@ -38,6 +50,13 @@ export function SettingsPage() {
           <Tabs.Tab value="slas">SLAs & business hours</Tabs.Tab>
           <Tabs.Tab value="escalation">Escalation rules</Tabs.Tab>
           <Tabs.Tab value="automation">Classifier & auto-resolve</Tabs.Tab>
+          {canEmail && (
+            <>
+              <Tabs.Tab value="mailboxes">Mailboxes</Tabs.Tab>
+              <Tabs.Tab value="email-templates">Email templates</Tabs.Tab>
+              <Tabs.Tab value="incoming-mail">Incoming mail</Tabs.Tab>
+            </>
+          )}
         </Tabs.List>
         <Tabs.Panel value="queues">
           <QueuesTab />
@@ -57,6 +76,19 @@ export function SettingsPage() {
             <ClassifierPanel canManage={session.can('settings:manage')} />
           </Stack>
         </Tabs.Panel>
+        {canEmail && (
+          <>
+            <Tabs.Panel value="mailboxes">
+              <MailboxesTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="email-templates">
+              <EmailTemplatesPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="incoming-mail">
+              <InboundEmailsPanel />
+            </Tabs.Panel>
+          </>
+        )}
       </Tabs>
     </Stack>
   );
