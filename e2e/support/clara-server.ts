@@ -14,7 +14,7 @@ export interface RunningServer {
 }
 
 // A real Clara process on a free port with a fresh embedded database, as `npm start` runs it.
-export async function startClaraServer(opts: { demo: boolean }): Promise<RunningServer> {
+export async function startClaraServer(opts: { demo: boolean; env?: Record<string, string> }): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'clara-e2e-'));
   const adminPassword = 'e2e-admin-password';
   const env: NodeJS.ProcessEnv = {
@@ -28,6 +28,7 @@ export async function startClaraServer(opts: { demo: boolean }): Promise<Running
     CLARA_DEMO: opts.demo ? '1' : '0',
     CLARA_EMBEDDINGS: 'off',
     LOG_LEVEL: 'warn',
+    ...opts.env,
   };
   // The browser suite runs on PGlite only, also when the server tests target PostgreSQL.
   delete env.DATABASE_URL;
