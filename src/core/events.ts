@@ -8,6 +8,8 @@ export interface ClaraEvents {
   'ticket.escalated': { ticketId: string; ruleId: string | null; reason: string; actorType: string };
   'ticket.deescalated': { ticketId: string; reason: string; actorType: string };
   'kb.changed': { articleId: string };
+  /** A staff account lost access (deactivated) or its password was reset: its sessions must end. */
+  'user.credentials_revoked': { userId: string };
 }
 
 type Listener<K extends keyof ClaraEvents> = (payload: ClaraEvents[K]) => Promise<void> | void;

@@ -17,6 +17,11 @@ export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
   return row ?? null;
 }
 
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.length;
+}
+
 export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }

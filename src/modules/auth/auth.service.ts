@@ -7,6 +7,7 @@ import { findUserByEmail, findUserById, hashPassword, verifyPassword, users, typ
 import { eq } from 'drizzle-orm';
 import {
   deleteSession,
+  deleteUserSessions,
   findActiveApiToken,
   findActiveSession,
   findApiToken,
@@ -154,5 +155,13 @@ export async function revokeApiToken(ctx: CoreContext, actor: Actor, id: string,
     if (!row.revokedAt) await revokeApiTokenRow(tx, id, ctx.clock.now());
     await recordAudit(ctx, tx, actor, { action: 'token.revoked', targetType: 'api_token', targetId: id, ip });
     return toApiToken((await findApiToken(tx, id))!);
+  });
+}
+
+/** Ends every session of a user whose access was revoked (API tokens stay: they are managed on their own). */
+export function subscribeSessionRevocation(ctx: CoreContext): void {
+  ctx.events.on('user.credentials_revoked', async ({ userId }) => {
+    const ended = await deleteUserSessions(ctx.db, userId);
+    if (ended > 0) ctx.log.info({ userId, ended }, 'sessions ended');
   });
 }

@@ -236,6 +236,18 @@ describe('sessions and CSRF', () => {
     expect((await send('GET', '/api/auth/me', { cookie: s.cookie })).statusCode).toBe(401);
   });
 
+  it('does not bring old sessions back when the user is reactivated, and ends them on a password reset', async () => {
+    const user = await newUser(t);
+    const before = await session(user);
+    await admin.request('PATCH', `/api/admin/users/${user.id}`, { active: false });
+    await admin.request('PATCH', `/api/admin/users/${user.id}`, { active: true });
+    expect((await send('GET', '/api/auth/me', { cookie: before.cookie })).statusCode).toBe(401);
+    const fresh = await session(user);
+    expect((await send('GET', '/api/auth/me', { cookie: fresh.cookie })).statusCode).toBe(200);
+    await admin.request('PATCH', `/api/admin/users/${user.id}`, { password: 'a-brand-new-password' });
+    expect((await send('GET', '/api/auth/me', { cookie: fresh.cookie })).statusCode).toBe(401);
+  });
+
   it('applies a role change to an existing session at once', async () => {
     const user = await newUser(t, 'viewer');
     const s = await session(user);

@@ -1,3 +1,3 @@
 export { installAuth, SESSION_COOKIE } from './auth.hook';
 export { authRoutes } from './auth.routes';
-export { createApiToken } from './auth.service';
+export { createApiToken, subscribeSessionRevocation } from './auth.service';

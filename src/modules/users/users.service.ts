@@ -67,7 +67,7 @@ export async function getUser(ctx: CoreContext, id: string) {
 // Users are never deleted: deactivating keeps their history; the auth hook refuses inactive users.
 export async function updateUser(ctx: CoreContext, actor: Actor, id: string, input: UpdateUserBody, ip?: string) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return ctx.db.transaction(async (tx) => {
+  const user = await ctx.db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw new AppError('USER_NOT_FOUND');
     const losesAdmin = before.role === 'admin' && before.active && (input.active === false || (input.role && input.role !== 'admin'));
@@ -94,4 +94,7 @@ export async function updateUser(ctx: CoreContext, actor: Actor, id: string, inp
     await recordAudit(ctx, tx, actor, { action, targetType: 'user', targetId: id, details: changes, ip });
     return toUser(row);
   });
+  // Reactivating someone must not bring back sessions from before; a reset password ends them too.
+  if (input.active === false || passwordHash) await ctx.events.emit('user.credentials_revoked', { userId: id });
+  return user;
 }
