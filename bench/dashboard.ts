@@ -1,13 +1,12 @@
 // Dashboard latency on a large ticket table: GET /api/dashboard's service (all its SQL) with
 // N tickets spread over 60 days, on PGlite and PostgreSQL. Tickets are generated in SQL
 // (generate_series): the inserts are not what is measured.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { ManualClock } from '../src/core/clock';
 import type { CoreContext } from '../src/core/context';
 import { openDatabase, type Database } from '../src/core/db';
 import { getDashboard } from '../src/modules/dashboard/dashboard.service';
+import { latency, withTempPostgres } from './temp-postgres';
 
 export interface DashboardRow {
   target: string;
@@ -46,22 +45,10 @@ async function fill(db: Database, n: number): Promise<void> {
   await db.db.execute(sql`analyze tickets`);
 }
 
-async function time(fn: () => Promise<unknown>, runs = 20) {
-  await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: ms[Math.floor(ms.length * 0.5)]!, p95: ms[Math.floor(ms.length * 0.95)]! };
-}
-
 async function measure(target: string, database: Database, n: number): Promise<DashboardRow> {
   await fill(database, n);
   const ctx = { db: database.db, clock: new ManualClock(NOW) } as unknown as CoreContext;
-  return { target, tickets: n, ...(await time(() => getDashboard(ctx, { tz: 'Europe/Berlin' }))) };
+  return { target, tickets: n, ...(await latency(() => getDashboard(ctx, { tz: 'Europe/Berlin' }), 20)) };
 }
 
 export async function benchDashboard(n: number, pgUrl: string | null): Promise<DashboardRow[]> {
@@ -72,21 +59,7 @@ export async function benchDashboard(n: number, pgUrl: string | null): Promise<D
   } finally {
     await lite.close();
   }
-  if (!pgUrl) return rows;
-  const name = `clara_dashbench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  try {
-    rows.push(await measure('postgres', db, n));
-  } finally {
-    await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  if (pgUrl) rows.push(await withTempPostgres(pgUrl, 'clara_dashbench', (db) => measure('postgres', db, n)));
   return rows;
 }
 

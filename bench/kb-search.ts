@@ -1,13 +1,12 @@
 // Knowledge-base search latency at growing sizes: PGlite and PostgreSQL full-text, and PGlite vector
 // search (HNSW). Chunks go straight into kb_chunks (the chunker is not what is measured); vectors are
 // hashed bags of words standing in for a model that cannot load here (latency does not depend on them).
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, queryRows, type Database } from '../src/core/db';
 import { fulltextSearch } from '../src/modules/kb/kb.queries';
 import { ensureVectorSchema, vectorSearch } from '../src/modules/kb/kb-vector';
 import { hashedEmbedding } from '../src/testing/fake-ollama';
+import { latency, withTempPostgres } from './temp-postgres';
 
 const WORDS = (
   'account billing invoice refund password login reset export import webhook api key token limit plan upgrade cancel ' +
@@ -44,17 +43,6 @@ async function fill(db: Database, n: number, withVectors: boolean): Promise<void
   }
 }
 
-async function time(fn: (i: number) => Promise<unknown>, runs = 30) {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: ms[Math.floor(ms.length * 0.5)]!, p95: ms[Math.floor(ms.length * 0.95)]! };
-}
-
 export interface KbRow {
   target: string;
   chunks: number;
@@ -71,33 +59,22 @@ export async function benchKbSearch(sizes: number[], vectorSizes: number[], pgUr
     // HNSW inserts are slow on PGlite: fill first, then (re)build the index.
     await lite.db.execute(sql`drop index if exists kb_embeddings_hnsw_idx`);
     await fill(lite, n, vectors);
-    rows.push({ target: 'pglite full-text', chunks: n, ...(await time((i) => fulltextSearch(lite.db, QUERIES[i % QUERIES.length]!, 20))) });
+    rows.push({ target: 'pglite full-text', chunks: n, ...(await latency((i) => fulltextSearch(lite.db, QUERIES[i % QUERIES.length]!, 20), 30)) });
     if (vectors) {
       await lite.db.execute(sql`create index kb_embeddings_hnsw_idx on kb_embeddings using hnsw (embedding vector_cosine_ops)`);
       const q = (i: number) => hashedEmbedding(QUERIES[i % QUERIES.length]!.replaceAll(' or ', ' '));
-      rows.push({ target: 'pglite vector (HNSW)', chunks: n, ...(await time((i) => vectorSearch(lite.db, 'bench', q(i), 20))) });
+      rows.push({ target: 'pglite vector (HNSW)', chunks: n, ...(await latency((i) => vectorSearch(lite.db, 'bench', q(i), 20), 30)) });
     }
   }
   await lite.close();
   if (!pgUrl) return rows;
-  const name = `clara_kbbench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  try {
+  await withTempPostgres(pgUrl, 'clara_kbbench', async (db) => {
     for (const n of sizes) {
       await fill(db, n, false);
       await db.db.execute(sql`analyze kb_chunks`);
-      rows.push({ target: 'postgres full-text', chunks: n, ...(await time((i) => fulltextSearch(db.db, QUERIES[i % QUERIES.length]!, 20))) });
+      rows.push({ target: 'postgres full-text', chunks: n, ...(await latency((i) => fulltextSearch(db.db, QUERIES[i % QUERIES.length]!, 20), 30)) });
     }
-  } finally {
-    await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
   return rows;
 }
 
