@@ -134,9 +134,11 @@ function TemplateEditor({ stored, draft, onDraft }: { stored: EmailTemplateView;
           <TextInput label="Subject" ref={refs.subject} styles={mono} {...field('subject')} />
           <Textarea label="Plain-text body" ref={refs.text} autosize minRows={6} maxRows={14} styles={mono} {...field('text')} />
           <Textarea label="HTML body" description="Leave empty to send plain text only." ref={refs.html} autosize minRows={5} maxRows={14} styles={mono} {...field('html')} />
+        </Stack>
+        <Stack gap="md">
+          <TemplatePreview templateKey={key} template={current} />
           <TemplateVariables templateKey={key} onInsert={insert} />
         </Stack>
-        <TemplatePreview templateKey={key} template={current} />
       </SimpleGrid>
       {resetting && (
         <ResetDialog

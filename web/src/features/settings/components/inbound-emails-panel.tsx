@@ -57,7 +57,7 @@ export function InboundEmailsPanel() {
       ) : emails.isError ? (
         <ErrorState error={emails.error} onRetry={() => void emails.refetch()} />
       ) : emails.data.length === 0 ? (
-        <EmptyBlock title={status === 'all' ? 'No mail received yet' : `No ${status === 'received' ? 'waiting' : status} mail`} description={status === 'failed' ? 'Every email was processed.' : undefined} />
+        <EmptyBlock title={status === 'all' ? 'No mail received yet' : `No ${status === 'received' ? 'waiting' : status} mail`} description={status === 'failed' ? 'Every email was processed.' : 'Mail arrives from the IMAP mailboxes, CLARA_IMAP_URL or the built-in SMTP listener.'} />
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table aria-label="Incoming mail" verticalSpacing="xs">

@@ -31,10 +31,10 @@ export function TemplatePreview({ templateKey, template }: { templateKey: Templa
             </Tabs.List>
             <Tabs.Panel value="html">
               {/* sandbox="" : no scripts, forms or navigation from an admin-written template. */}
-              <iframe title="HTML preview" sandbox="" srcDoc={rendered.html} style={{ width: '100%', height: 320, border: 0, display: 'block', background: 'white' }} />
+              <iframe title="HTML preview" sandbox="" srcDoc={rendered.html} style={{ width: '100%', height: 300, border: 0, display: 'block', background: 'white' }} />
             </Tabs.Panel>
             <Tabs.Panel value="text">
-              <Text component="pre" size="sm" p="sm" m={0} mih={320} ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="preview-text">
+              <Text component="pre" size="sm" p="sm" m={0} mih={300} ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="preview-text">
                 {rendered.text}
               </Text>
             </Tabs.Panel>
