@@ -2,9 +2,11 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { formatDuration } from '../../../lib/time';
 import type { Health } from '../api/health';
 
+const ACRONYMS: Record<string, string> = { llm: 'LLM', smtp: 'SMTP', imap: 'IMAP', pgvector: 'pgvector' };
 const featureName = (key: string) => {
-  const words = key.replace(/_/g, ' ');
-  return words[0]!.toUpperCase() + words.slice(1);
+  const words = key.split('_').map((w) => ACRONYMS[w] ?? w);
+  const first = words[0]!;
+  return [first === 'pgvector' ? first : first[0]!.toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
 };
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

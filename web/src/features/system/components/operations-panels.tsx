@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Group, Paper, SegmentedControl, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/page-states';
+import { EmptyBlock } from '../../../components/page-states';
+import { QueryBlock } from '../../../components/query-block';
 import { useCan } from '../../../lib/session';
 import { formatRelative } from '../../../lib/time';
 import { useDeadEmails, useDeadJobs, useRecentLogs, useRetryEmail, useRetryJob } from '../api/operations';
@@ -30,10 +31,8 @@ export function FailedJobsPanel() {
   const canRetry = useCan('system:manage');
   return (
     <Section title="Failed jobs" description="Background work that failed on every attempt. Retrying starts it again with fresh attempts.">
-      {jobs.isPending && <LoadingState />}
-      {jobs.isError && <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />}
-      {jobs.data?.length === 0 && <EmptyBlock title="No failed jobs" description="Every background job finished or is still trying." />}
-      {jobs.data && jobs.data.length > 0 && (
+      <QueryBlock query={jobs} empty={<EmptyBlock title="No failed jobs" description="Every background job finished or is still trying." />}>
+        {(items) => (
         <Table striped aria-label="Failed jobs">
           <Table.Thead>
             <Table.Tr>
@@ -45,7 +44,7 @@ export function FailedJobsPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {jobs.data.map((j) => (
+            {items.map((j) => (
               <Table.Tr key={j.id}>
                 <Table.Td>
                   <Code>{j.name}</Code> #{j.id}
@@ -70,7 +69,8 @@ export function FailedJobsPanel() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+        )}
+      </QueryBlock>
     </Section>
   );
 }
@@ -82,10 +82,8 @@ export function DeadEmailsPanel() {
   if (!canManage) return null;
   return (
     <Section title="Email dead letters" description="Outgoing email the SMTP server refused on every attempt. Fix the cause (address, SMTP settings), then send again.">
-      {emails.isPending && <LoadingState />}
-      {emails.isError && <ErrorState error={emails.error} onRetry={() => void emails.refetch()} />}
-      {emails.data?.length === 0 && <EmptyBlock title="No dead letters" description="Every email was sent or is still being retried." />}
-      {emails.data && emails.data.length > 0 && (
+      <QueryBlock query={emails} empty={<EmptyBlock title="No dead letters" description="Every email was sent or is still being retried." />}>
+        {(items) => (
         <Table striped aria-label="Email dead letters">
           <Table.Thead>
             <Table.Tr>
@@ -97,7 +95,7 @@ export function DeadEmailsPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {emails.data.map((e) => (
+            {items.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{e.to}</Table.Td>
                 <Table.Td>
@@ -122,7 +120,8 @@ export function DeadEmailsPanel() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+        )}
+      </QueryBlock>
     </Section>
   );
 }
@@ -149,12 +148,13 @@ export function RecentErrorsPanel() {
         />
       }
     >
-      {logs.isPending && <LoadingState />}
-      {logs.isError && <ErrorState error={logs.error} onRetry={() => void logs.refetch()} />}
-      {logs.data?.length === 0 && <EmptyBlock title="Nothing logged" description={level === 'error' ? 'No errors since this server started.' : 'No warnings or errors since this server started.'} />}
-      {logs.data && logs.data.length > 0 && (
+      <QueryBlock
+        query={logs}
+        empty={<EmptyBlock title="Nothing logged" description={level === 'error' ? 'No errors since this server started.' : 'No warnings or errors since this server started.'} />}
+      >
+        {(items) => (
         <Stack gap="xs" aria-label="Recent log entries">
-          {logs.data.map((e, i) => (
+          {items.map((e, i) => (
             <Paper key={`${e.time}-${i}`} withBorder p="xs" radius="sm">
               <Group gap="xs" wrap="nowrap" align="baseline">
                 <Badge color={LEVEL_COLOR[e.level]} variant="light" size="sm">
@@ -187,7 +187,8 @@ export function RecentErrorsPanel() {
             </Paper>
           ))}
         </Stack>
-      )}
+        )}
+      </QueryBlock>
     </Section>
   );
 }
