@@ -93,6 +93,33 @@ describeE2E('email settings', () => {
     expect(await subject.inputValue()).toBe('[#{{ticket.number}}] We got your request: {{ticket.subject}}');
   });
 
+  it('hides the email tabs from a lead, also when the URL names one', async () => {
+    const lead = { email: 'lee.lead@example.com', name: 'Lee Lead', role: 'lead', password: 'lead-password-1' };
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
+    });
+    const { csrf_token } = (await login.json()) as { csrf_token: string };
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const created = await fetch(`${server.url}/api/admin/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+      body: JSON.stringify(lead),
+    });
+    expect(created.status).toBe(201);
+
+    const browser = await openBrowser();
+    try {
+      await logIn(browser.page, server.url, lead.email, lead.password);
+      await browser.page.goto(`${server.url}/settings?tab=mailboxes`);
+      await browser.page.getByRole('tab', { name: 'Queues', selected: true }).waitFor();
+      expect(await browser.page.getByRole('tab').allTextContents()).toEqual(['Queues', 'SLAs & business hours', 'Escalation rules', 'Classifier & auto-resolve']);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('lists incoming mail, empty on a fresh server', async () => {
     const { page } = admin;
     await page.goto(`${server.url}/settings?tab=incoming-mail`);
