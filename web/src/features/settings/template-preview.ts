@@ -44,17 +44,17 @@ export const TEMPLATE_VARIABLES: Record<TemplateKey, TemplateVariable[]> = {
 };
 
 const SAMPLE_BODY = 'Thanks for waiting! You can reset your password from Settings → Security.\nLet us know if that helps.';
-const SAMPLE_NOTICE = 'Ticket #1042 "Cannot log in" was escalated to Tier 2 because its first-response SLA is about to breach.';
+const SAMPLE_NOTICE = `Ticket #1042 "Can't log in" was escalated to Tier 2 because its first-response SLA is about to breach.`;
 
 /** Made-up values shaped like the server's, so the preview reads like a real email. */
 export function sampleView(key: TemplateKey, supportName = 'Clara Support'): Record<string, unknown> {
   const supportView = { name: supportName, address: 'support@example.com' };
   if (key === 'notification') return { subject: 'Ticket #1042 escalated', body: SAMPLE_NOTICE, body_html: textToHtml(SAMPLE_NOTICE), support: supportView };
   return {
-    ticket: { number: 1042, subject: 'Cannot log in' },
+    ticket: { number: 1042, subject: "Can't log in" },
     customer: { name: 'Dana Fischer', email: 'dana@example.com' },
     message: { body: SAMPLE_BODY, body_html: textToHtml(SAMPLE_BODY) },
-    subject: 'Re: [#1042] Cannot log in',
+    subject: "Re: [#1042] Can't log in",
     support: supportView,
   };
 }
