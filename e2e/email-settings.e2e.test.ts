@@ -78,6 +78,11 @@ describeE2E('email settings', () => {
     const preview = page.frameLocator('iframe[title="HTML preview"]');
     await preview.getByText('Hello Dana Fischer,').waitFor();
     await screenshot(page, 'email-settings-template');
+    // Tall enough to hold the page: Chromium leaves iframes outside the viewport blank in full-page shots.
+    await page.setViewportSize({ width: 1024, height: 1700 });
+    await preview.getByText('Hello Dana Fischer,').waitFor();
+    await screenshot(page, 'email-settings-template-narrow');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByTestId('template-customized').waitFor();
 

@@ -73,7 +73,7 @@ function TemplateEditor({ stored, draft, onDraft }: { stored: EmailTemplateView;
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Group gap="xs">
             <Title order={3} size="h5">
