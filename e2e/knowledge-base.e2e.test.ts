@@ -139,6 +139,7 @@ describeE2E('the knowledge base', () => {
     await dialog.getByRole('button', { name: 'Escalate' }).click();
     await page.getByTestId('status-badge').filter({ hasText: 'escalated' }).first().waitFor();
     await page.getByText('Escalated by hand').waitFor();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'De-escalate' }).waitFor();
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'ticket-escalated');
