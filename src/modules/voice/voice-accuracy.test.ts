@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithTools, VOICE_TOOLS } from '../../testing/system-tools';
 import { queryRows } from '../../core/db';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { multipart, speakWav } from '../../testing/voice-audio';
@@ -23,7 +24,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('offline voice tickets (espeak-ng → PocketSphinx)', () => {
+describeWithTools(VOICE_TOOLS, 'offline voice tickets (espeak-ng → PocketSphinx)', () => {
   it('classifies spoken tickets as their text would be, the double charge as billing', async () => {
     const agent = await t.as('agent');
     const ids: string[] = [];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithTools, VOICE_TOOLS } from '../../testing/system-tools';
 import { queryRows } from '../../core/db';
 import { startFakeWhisper, type FakeWhisper } from '../../testing/fake-whisper';
 import { createTestApp, validTicketBody, type TestApp } from '../../testing/test-app';
@@ -31,7 +32,7 @@ afterAll(async () => {
   await whisper.close();
 });
 
-describe('public voice messages', () => {
+describeWithTools(VOICE_TOOLS, 'public voice messages', () => {
   it('lets a customer without an account leave a voice message and hear the automatic answer', async () => {
     const visitor = t.anonymous();
     const body = voiceMessage();
@@ -75,7 +76,7 @@ describe('public voice messages', () => {
   });
 });
 
-describe('without a speech-to-text engine', () => {
+describeWithTools(VOICE_TOOLS, 'without a speech-to-text engine', () => {
   let off: TestApp;
   beforeAll(async () => {
     off = await createTestApp({ config: { CLARA_STT_ENGINE: 'none' } });

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithTools, VOICE_TOOLS } from '../../testing/system-tools';
 import { testConfig } from '../../testing/test-app';
 import { commandEngine } from './tts';
 import { selectSpeechToText, selectTextToSpeech } from './voice-runtime';
 
-describe('choosing the speech engines', () => {
+describeWithTools(VOICE_TOOLS, 'choosing the speech engines', () => {
   it('prefers a configured Whisper server in auto mode', async () => {
     const found = await selectSpeechToText(testConfig({ CLARA_STT_ENGINE: 'auto', CLARA_STT_URL: 'http://whisper.local:8080' }));
     expect(found.engine?.name).toBe('whisper-server');

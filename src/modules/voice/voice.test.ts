@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithTools, VOICE_TOOLS } from '../../testing/system-tools';
 import { queryRows } from '../../core/db';
 import { startFakeWhisper, type FakeWhisper } from '../../testing/fake-whisper';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -42,7 +43,7 @@ afterAll(async () => {
   await whisper.close();
 });
 
-describe('voice intake', () => {
+describeWithTools(VOICE_TOOLS, 'voice intake', () => {
   it('opens a ticket at once and classifies it like a web ticket once the transcript is in', async () => {
     const agent = await t.as('agent');
     const body = upload(wav);
@@ -186,7 +187,7 @@ describe('voice intake', () => {
   });
 });
 
-describe('spoken answers', () => {
+describeWithTools(VOICE_TOOLS, 'spoken answers', () => {
   async function answeredTicket() {
     const agent = await t.as('agent');
     const created = (await agent.request('POST', '/api/public/tickets', { subject: 'Refund please', description: 'I was charged twice this month.', email: 'listener@example.com' })).json();
