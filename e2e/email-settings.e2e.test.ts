@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, logIn, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClaraServer, type RunningServer } from './support/clara-server';
+import { createStaffUser, startClaraServer, type RunningServer } from './support/clara-server';
 
 // An admin sets up the email channel from Settings: an IMAP mailbox and the acknowledgment template.
 describeE2E('email settings', () => {
@@ -100,19 +100,7 @@ describeE2E('email settings', () => {
 
   it('hides the email tabs from a lead, also when the URL names one', async () => {
     const lead = { email: 'lee.lead@example.com', name: 'Lee Lead', role: 'lead', password: 'lead-password-1' };
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
-    });
-    const { csrf_token } = (await login.json()) as { csrf_token: string };
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const created = await fetch(`${server.url}/api/admin/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
-      body: JSON.stringify(lead),
-    });
-    expect(created.status).toBe(201);
+    expect(await createStaffUser(server, lead)).toBe(201);
 
     const browser = await openBrowser();
     try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, logIn, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClaraServer, type RunningServer } from './support/clara-server';
+import { createStaffUser, startClaraServer, type RunningServer } from './support/clara-server';
 
 const VIEWER = { email: 'vera.viewer@example.com', name: 'Vera Viewer', role: 'viewer', password: 'viewer-password-1' };
 
@@ -11,19 +11,7 @@ describeE2E('a viewer', () => {
 
   beforeAll(async () => {
     server = await startClaraServer({ demo: false });
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
-    });
-    const { csrf_token } = (await login.json()) as { csrf_token: string };
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const created = await fetch(`${server.url}/api/admin/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
-      body: JSON.stringify(VIEWER),
-    });
-    expect(created.status).toBe(201);
+    expect(await createStaffUser(server, VIEWER)).toBe(201);
     browser = await openBrowser();
     await logIn(browser.page, server.url, VIEWER.email, VIEWER.password);
   });

@@ -71,3 +71,27 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+export interface StaffUser {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+/** Creates a staff user through the admin API (logged in as the server's admin); returns the HTTP status. */
+export async function createStaffUser(server: RunningServer, user: StaffUser): Promise<number> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
+  });
+  const { csrf_token } = (await login.json()) as { csrf_token: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const created = await fetch(`${server.url}/api/admin/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+    body: JSON.stringify(user),
+  });
+  return created.status;
+}
