@@ -7,7 +7,7 @@ export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'drizzle', '.clara'] },
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'ai/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
     rules: {
@@ -27,6 +27,12 @@ export default tseslint.config(
               from: ['./src/app.ts', './src/cli.ts', './src/server.ts'],
               message: 'modules must not import the composition root.',
             },
+            {
+              // Evaluation and training code (ai/) serves the CLI and benchmarks; the server never loads it.
+              target: ['./src/core', './src/modules', './src/app.ts', './src/server.ts', './src/context.ts', './src/web.ts'],
+              from: './ai',
+              message: 'the server must not import ai/ (evaluation and training); only src/cli may.',
+            },
           ],
         },
       ],
@@ -34,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Integration tests drive the whole app through the test harness.
-    files: ['src/**/*.test.ts', 'src/testing/**'],
+    files: ['src/**/*.test.ts', 'ai/**/*.test.ts', 'src/testing/**'],
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
 );

@@ -12,7 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     env: { NODE_ENV: 'test' },
     projects: [
-      { extends: true, test: { name: 'server', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['src/**/*.test.ts', 'ai/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'] } },
       {
         extends: true,

@@ -13,6 +13,7 @@ import { banner, startClara } from './server';
 import { addClassifierEvalCommand, addTrainCommand } from './cli/classifier-commands';
 import { addKbCommands, addKbEvalCommands } from './cli/kb-commands';
 import { addVoiceEvalCommand } from './cli/voice-commands';
+import { addDomainEvalCommand } from './cli/domain-commands';
 
 const cliActor = { ...systemActor };
 
@@ -116,6 +117,7 @@ addClassifierEvalCommand(evaluate);
 addKbCommands(program, withContext);
 addKbEvalCommands(evaluate);
 addVoiceEvalCommand(evaluate);
+addDomainEvalCommand(evaluate);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -13,7 +13,7 @@ import { runKbEval } from '../modules/kb/kb-eval.service';
 type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 // An eval runs in a throw-away in-memory database so it never touches the team's knowledge base.
-async function withEvalContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+export async function withEvalContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, { LOG_LEVEL: 'warn', CLARA_DEMO: false, CLARA_JOBS: false });
   const ctx = await createContext({ config, database: await openDatabase({ dataDir: 'memory://' }) });
   try {

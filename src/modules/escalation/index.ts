@@ -6,3 +6,4 @@ export { seedEscalationRules } from './rules.service';
 export { pickAssignee } from './assignment.service';
 export { detectHumanRequest, detectRepeatContact, detectThreat, detectAnger, detectSecurityIncident, scoreSentiment } from './detectors';
 export { DEFAULT_RULES, ESCALATIONS_QUEUE } from './default-rules';
+export { escalationsOnArrival, type ArrivalEscalation } from './arrival';

@@ -31,11 +31,17 @@ export const EvalQuestion = z
     /** Why an unanswerable question is unanswerable. */
     kind: z.enum(['near-miss', 'uncovered', 'off-topic']).optional(),
     note: z.string().optional(),
+    /** Key facts (a number, a time limit, a menu path) a good answer states; checked by `containsFact`. */
+    facts: z.array(z.string().trim().min(1)).optional(),
   })
   .strict()
   .refine((q) => q.kind === undefined || q.relevant.length === 0, {
     message: '"kind" is only for unanswerable questions (relevant: [])',
     path: ['kind'],
+  })
+  .refine((q) => q.facts === undefined || q.relevant.length > 0, {
+    message: '"facts" is only for answerable questions',
+    path: ['facts'],
   });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 

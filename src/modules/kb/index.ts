@@ -22,3 +22,4 @@ export { createArticle } from './kb-articles.service';
 export type { KbContext } from './kb.context';
 export { importArticles, readDrafts } from './kb-import.service';
 export { findPublishedArticleTexts } from './kb.queries';
+export { mayAutoResolve, type GateAnswer } from './autoresolve-gate';

@@ -1,7 +1,7 @@
-import { shouldAutoResolve } from './answer';
 import { autoResolveThreshold } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
+import { mayAutoResolve } from './autoresolve-gate';
 import { attachSuggestion, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
 
 type Ctx = KbContext & TicketsContext;
@@ -24,7 +24,7 @@ export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'res
   const result = await askKb(ctx, questionOf(ticket));
   if (!result.answer) return 'skipped';
   const citations = result.citations.map((c) => ({ article_id: c.article_id, title: c.title, chunk_id: c.chunk_id }));
-  if (ticket.priority !== 'urgent' && shouldAutoResolve(result.confidence, await autoResolveThreshold(ctx))) {
+  if (mayAutoResolve(result, ticket, await autoResolveThreshold(ctx))) {
     const done = await resolveWithAutoAnswer(ctx, ticket.id, {
       body: replyBody(result.answer, result.citations),
       confidence: result.confidence,

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../src/core/errors';
+import { CATEGORIES, PRIORITIES } from '../../src/modules/classify';
+import { EvalSplit, loadEvalDataset, type EvalDataset } from '../../src/modules/kb/eval-dataset';
+
+/** One line of `tickets.jsonl`: a customer's first message with the labels a senior agent gave it. */
+export const EvalTicket = z
+  .object({
+    id: z.string().trim().min(1),
+    subject: z.string(),
+    body: z.string().trim().min(1),
+    category: z.enum(CATEGORIES),
+    priority: z.enum(PRIORITIES),
+    /** A person must look at it now: a request for a human, a threat, repeat contact, data loss, a security incident, strong frustration. */
+    escalate: z.boolean(),
+    split: EvalSplit,
+    note: z.string().optional(),
+  })
+  .strict();
+export type EvalTicket = z.infer<typeof EvalTicket>;
+
+export interface DomainDataset extends EvalDataset {
+  folder: string;
+  /** Empty when the folder has no `tickets.jsonl`. */
+  tickets: EvalTicket[];
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export function parseTickets(source: string): EvalTicket[] {
+  const problems: string[] = [];
+  const tickets: EvalTicket[] = [];
+  const seen = new Set<string>();
+  source.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim()) return;
+    const where = `tickets.jsonl line ${index + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      problems.push(`${where}: not JSON (${(error as Error).message})`);
+      return;
+    }
+    const parsed = EvalTicket.safeParse(json);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((i) => `${where}: ${i.path.join('.') || '(line)'}: ${i.message}`));
+      return;
+    }
+    if (seen.has(parsed.data.id)) problems.push(`${where}: id "${parsed.data.id}" is used twice`);
+    seen.add(parsed.data.id);
+    tickets.push(parsed.data);
+  });
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid tickets.jsonl:\n- ${problems.slice(0, 20).join('\n- ')}`, problems);
+  return tickets;
+}
+
+/** An eval folder (see eval/README.md) plus its optional labelled tickets. */
+export async function loadDomainDataset(folder: string): Promise<DomainDataset> {
+  const root = resolve(folder);
+  const kb = await loadEvalDataset(root);
+  const source = await readOptional(join(root, 'tickets.jsonl'));
+  return { ...kb, folder: root, tickets: source === null ? [] : parseTickets(source) };
+}

@@ -1,0 +1,22 @@
+// A key fact counts as stated when it appears in the answer after both are reduced to plain text:
+// case, Markdown emphasis, arrow styles in menu paths ("A → B", "A > B", "A -> B") and dash styles
+// in ranges ("3–5", "3-5") do not matter.
+export function factText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\s*(?:→|->|›|»|>)\s*/g, ' > ')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function containsFact(answer: string, fact: string): boolean {
+  return factText(answer).includes(factText(fact));
+}
+
+/** Every fact is stated; a question without facts counts as stated. */
+export function containsAllFacts(answer: string, facts: readonly string[] = []): boolean {
+  return facts.every((f) => containsFact(answer, f));
+}
