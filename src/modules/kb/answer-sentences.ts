@@ -14,6 +14,8 @@ export interface CandidateSentence {
   context: Set<string>;
   /** Terms of the headings above the sentence, without the article title. */
   section: Set<string>;
+  /** Sentences with the same key sit under the same heading of the same chunk. */
+  sectionKey: string;
   listItem: boolean;
 }
 
@@ -72,7 +74,7 @@ export function candidateSentences(chunks: readonly RetrievedChunk[]): Candidate
       for (const sentence of proseUnits(block.text)) {
         const terms = new Set(analyzeTerms(sentence));
         if (terms.size === 0) continue;
-        candidates.push({ chunkRank, position, text: sentence, terms, context, section, listItem: block.listItem });
+        candidates.push({ chunkRank, position, text: sentence, terms, context, section, sectionKey: `${chunkRank}:${heading}`, listItem: block.listItem });
         position += 1;
       }
     }

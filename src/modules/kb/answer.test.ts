@@ -69,7 +69,9 @@ describe('extractiveAnswer over the demo knowledge base', () => {
       return result.citations[0]?.articleId === slug;
     });
     expect(new Set(questions.map(([, slug]) => slug)).size).toBe(24);
-    expect(cited.length).toBeGreaterThanOrEqual(22);
+    // 22 when each sentence could pull in its own article; answers now speak for the top-ranked
+    // article only (no stitching), which costs one of these and gains out of domain (eval/README.md).
+    expect(cited.length).toBeGreaterThanOrEqual(21);
   });
 
   it('answers with the API rate limit of the Team plan', () => {
@@ -93,12 +95,27 @@ describe('extractiveAnswer', () => {
     chunk('plans', 'Plans can change monthly.', 2, 'Plans'),
   ];
 
-  it('uses at most three sentences and cites the chunks they come from', () => {
+  it('answers from the best section of the top article, leaving out sentences that share nothing with the question', () => {
     const result = extractiveAnswer('How long does a refund take to reach my card?', chunks);
-    expect(result.answer).toBe('Refunds reach your card within 10 business days. [1]');
+    expect(result.answer).toBe('Refunds reach your card within 10 business days. Contact us for a refund. [1]');
     expect(result.citations).toEqual([
-      { articleId: 'refunds', chunkId: 'refunds#0', title: 'Refunds', snippet: 'Refunds reach your card within 10 business days.' },
+      { articleId: 'refunds', chunkId: 'refunds#0', title: 'Refunds', snippet: 'Refunds reach your card within 10 business days. Contact us for a refund.' },
     ]);
+  });
+
+  it('adds the sentence that states the number a "when" question asks for', () => {
+    const failed = chunk(
+      'failed',
+      'If we cannot charge your card, we email you and try again.\n\n## Retry schedule\n\nWe retry the charge 3 days and 7 days after the first attempt.',
+      5,
+      'When a payment fails',
+    );
+    expect(extractiveAnswer('my card was declined when will you try to charge it again', [failed]).answer).toContain('3 days and 7 days');
+  });
+
+  it('never stitches in a sentence from another article', () => {
+    const result = extractiveAnswer('refund card invoices plans monthly', chunks);
+    expect(result.citations.map((c) => c.articleId)).toEqual(['refunds']);
   });
 
   it('leaves out citation markers when asked to', () => {

@@ -1,9 +1,10 @@
 import { candidateSentences, makeSnippet, type CandidateSentence } from './answer-sentences';
+import { answerType, factBonus, type AnswerType } from './answer-type';
 import type { AnswerResult, Citation, RetrievedChunk } from './answer.schema';
 import { analyzeTerms, countTokens } from './text-analysis';
 
 export interface ExtractiveOptions {
-  /** 1–3 sentences make an answer; default 3. */
+  /** 1–4 sentences make an answer; default 4. */
   maxSentences?: number;
   /** Only the best-scored chunks are read; default 5. */
   maxChunks?: number;
@@ -84,7 +85,7 @@ interface Scored {
   score: number;
 }
 
-function scoreCandidates(queryTerms: string[], candidates: CandidateSentence[], sorted: RetrievedChunk[]): Scored[] {
+function scoreCandidates(queryTerms: string[], candidates: CandidateSentence[], sorted: RetrievedChunk[], type: AnswerType): Scored[] {
   const weight = new Map<string, number>();
   for (const term of queryTerms) {
     const df = candidates.filter((c) => c.terms.has(term)).length;
@@ -98,40 +99,74 @@ function scoreCandidates(queryTerms: string[], candidates: CandidateSentence[], 
       const relevance = queryTerms.reduce((sum, t) => sum + (weight.get(t) ?? 0) * termMatch(c, t), 0) / totalWeight;
       const section = queryTerms.filter((t) => c.section.has(t)).length / queryTerms.length;
       const position = 1 / (1 + 0.2 * c.position);
-      return { c, score: 0.55 * relevance + 0.1 * section + 0.25 * chunkWeight[c.chunkRank] + 0.1 * position };
+      const score = 0.55 * relevance + 0.1 * section + 0.25 * chunkWeight[c.chunkRank] + 0.1 * position + factBonus(type, c.text);
+      return { c, score };
     })
     .sort((a, b) => b.score - a.score || a.c.chunkRank - b.c.chunkRank || a.c.position - b.c.position);
 }
 
-function selectSentences(scored: Scored[], queryTerms: string[], sorted: RetrievedChunk[], max: number, maxWords: number) {
-  const [best] = scored;
-  const bestArticle = sorted[best.c.chunkRank].articleId;
+interface Section {
+  key: string;
+  sentences: CandidateSentence[];
+  score: number;
+}
+
+// A section (the sentences under one heading) is scored by the IDF-weighted share of question
+// terms it states, a term only in its heading or the title counting 0.6, plus the fact bonus
+// of its best sentence: "Remove someone" answers "do we pay for people we deactivate?" as a
+// whole, even when a lone sentence of another section shares more words.
+function bestSection(all: CandidateSentence[], scored: Scored[], queryTerms: string[], type: AnswerType): Section {
+  const weight = new Map(queryTerms.map((t) => [t, Math.log(1 + all.length / (all.filter((c) => c.terms.has(t)).length + 0.5))]));
+  const total = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
+  const sections = new Map<string, CandidateSentence[]>();
+  for (const c of all) sections.set(c.sectionKey, [...(sections.get(c.sectionKey) ?? []), c]);
+  const bestSentence = new Map<string, number>();
+  for (const { c, score } of scored) bestSentence.set(c.sectionKey, Math.max(bestSentence.get(c.sectionKey) ?? 0, score));
+  let best: Section | null = null;
+  for (const [key, sentences] of sections) {
+    if (!bestSentence.has(key)) continue;
+    const covered = queryTerms.reduce((sum, t) => {
+      const inText = sentences.some((c) => c.terms.has(t));
+      return sum + (weight.get(t) ?? 0) * (inText ? 1 : sentences[0].context.has(t) ? CONTEXT_CREDIT : 0);
+    }, 0);
+    const bonus = Math.max(...sentences.map((c) => factBonus(type, c.text)));
+    const score = covered / total + bonus + 0.1 * (bestSentence.get(key) ?? 0);
+    if (!best || score > best.score) best = { key, sentences: [...sentences].sort((a, b) => a.position - b.position), score };
+  }
+  return best!;
+}
+
+function selectSentences(all: CandidateSentence[], scored: Scored[], queryTerms: string[], sorted: RetrievedChunk[], max: number, maxWords: number, type: AnswerType) {
   const selected: CandidateSentence[] = [];
   const stated = new Set<string>();
-  const implied = new Set<string>();
   let words = 0;
+  const fits = (c: CandidateSentence) => selected.length < max && !selected.includes(c) && words + countTokens(c.text) <= maxWords;
   const take = (c: CandidateSentence) => {
     selected.push(c);
     queryTerms.filter((t) => c.terms.has(t)).forEach((t) => stated.add(t));
-    queryTerms.filter((t) => c.context.has(t)).forEach((t) => implied.add(t));
     words += countTokens(c.text);
   };
-  take(best.c);
-  // A matching step of a list is usually followed by the steps that finish the task.
-  for (const next of scored.map((s) => s.c)) {
-    const last = selected[selected.length - 1];
-    if (selected.length >= max || !best.c.listItem) break;
-    const follows = next.listItem && next.chunkRank === last.chunkRank && next.position === last.position + 1;
-    if (follows && words + countTokens(next.text) <= maxWords) take(next);
+  // The best section, read from its start; when it is too long for the answer, from its best sentence.
+  const section = bestSection(all, scored, queryTerms, type);
+  const lead = scored.find((s) => s.c.sectionKey === section.key)!;
+  const fromStart = section.sentences.slice(0, section.sentences.indexOf(lead.c) + 1);
+  const startsAtTop = countTokens(fromStart.map((c) => c.text).join(' ')) <= maxWords && fromStart.length <= max;
+  // Sentences that share nothing with the question and state nothing of the asked kind stay out.
+  const relevant = (c: CandidateSentence) => c === lead.c || queryTerms.some((t) => c.terms.has(t)) || factBonus(type, c.text) >= 0.15 || (lead.c.listItem && c.listItem && c.position > lead.c.position);
+  for (const c of section.sentences.slice(startsAtTop ? 0 : section.sentences.indexOf(lead.c))) if (relevant(c) && fits(c)) take(c);
+  // The question asks for a number or a place and the answer has none yet: the article's best
+  // sentence that states one and shares a question term ("when will you retry?" → "We retry
+  // the charge 3, 7 and 14 days after…").
+  const statesType = (c: CandidateSentence) => factBonus(type, c.text) >= 0.15;
+  if (type !== 'other' && !selected.some(statesType)) {
+    const factual = scored.find(({ c }) => statesType(c) && fits(c));
+    if (factual) take(factual.c);
   }
-  // Same-article sentences may spell out a term the headings only implied;
-  // another article's sentence must bring a term not covered at all.
-  for (const { c, score } of scored.slice(1)) {
-    if (selected.length >= max) break;
-    const sameArticle = sorted[c.chunkRank].articleId === bestArticle;
-    const adds = queryTerms.some((t) => c.terms.has(t) && !stated.has(t) && (sameArticle || !implied.has(t)));
-    if (selected.includes(c) || !adds || score < (sameArticle ? 0.7 : 0.85) * best.score) continue;
-    if (words + countTokens(c.text) <= maxWords) take(c);
+  // Another section only when it states a question term the answer lacks.
+  for (const { c, score } of scored) {
+    if (c.sectionKey === section.key) continue;
+    const adds = queryTerms.some((t) => c.terms.has(t) && !stated.has(t));
+    if (adds && score >= 0.8 * lead.score && fits(c)) take(c);
   }
   return selected.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position);
 }
@@ -159,13 +194,16 @@ export function extractiveAnswer(
   chunks: readonly RetrievedChunk[],
   options: ExtractiveOptions = {},
 ): AnswerResult {
-  const { maxSentences = 3, maxChunks = 5, maxAnswerWords = 90, citationMarkers = true } = options;
+  const { maxSentences = 4, maxChunks = 5, maxAnswerWords = 90, citationMarkers = true } = options;
   const sorted = sortChunks(chunks, maxChunks);
   const queryTerms = [...new Set(analyzeTerms(question))];
-  const scored = queryTerms.length > 0 ? scoreCandidates(queryTerms, candidateSentences(sorted), sorted) : [];
+  const type = answerType(question);
+  // The answer speaks for the best-ranked article; its sentences are then chosen within it.
+  const candidates = candidateSentences(sorted).filter((c) => sorted[c.chunkRank].articleId === sorted[0]?.articleId);
+  const scored = queryTerms.length > 0 ? scoreCandidates(queryTerms, candidates, sorted, type) : [];
   if (scored.length === 0) return NO_ANSWER;
 
-  const selected = selectSentences(scored, queryTerms, sorted, maxSentences, maxAnswerWords);
+  const selected = selectSentences(candidates, scored, queryTerms, sorted, maxSentences, maxAnswerWords, type);
   const answerArticle = sorted[scored[0].c.chunkRank].articleId;
   const coverage =
     queryTerms.reduce((sum, t) => sum + Math.max(0, ...selected.map((s) => termMatch(s, t))), 0) / queryTerms.length;

@@ -2,13 +2,15 @@ import type { CoreContext } from '../../core/context';
 import { loadEmbedder, type Embedder, type EmbedderState } from './embedder';
 import { ensureVectorSchema } from './kb-vector';
 import { createLlmClient, type LlmClient } from './llm';
+import type { TermStats } from './term-stats';
 
 // Process-wide retrieval parts: the embedder loads in the background and never blocks start-up.
 export class KbRuntime {
   private state: EmbedderState = { embedder: null, reason: 'loading the embedding model' };
   private loading: Promise<void> | null = null;
   readonly llm: LlmClient | null;
-  vocabulary: { words: ReadonlySet<string>; stamp: string; checkedAt: number } | null = null;
+  /** The knowledge base's vocabulary and term statistics, cached until its chunks change. */
+  vocabulary: { words: ReadonlySet<string>; stats: TermStats; stamp: string; checkedAt: number } | null = null;
 
   constructor(private readonly ctx: Pick<CoreContext, 'config' | 'log' | 'database'>) {
     this.llm = createLlmClient(ctx.config);

@@ -1,56 +1,68 @@
 import type { RetrievedChunk } from './answer.schema';
 import { reciprocalRankFusion } from './fusion';
 import type { KbContext } from './kb.context';
-import { chunkStamp, chunkVocabulary, findChunkHits, fulltextSearch } from './kb.queries';
+import { chunkStamp, findChunkHits, fulltextSearch, publishedChunkTexts } from './kb.queries';
 import { vectorSearch } from './kb-vector';
 import { normalizeQuery, type NormalizedQuery } from './query-normalize';
+import { buildTermStats, lexicalScores, type TermStats } from './term-stats';
+import { analyzeTerms } from './text-analysis';
 
-const CANDIDATES = 30;
+const CANDIDATES = 60;
 const VOCABULARY_TTL_MS = 10_000;
 
 export interface RetrievedHit extends RetrievedChunk {
   slug: string;
   snippet: string;
   fused: number;
-  scores: { fulltext: number | null; vector: number | null };
+  scores: { fulltext: number | null; vector: number | null; lexical: number };
 }
 
-async function vocabulary(ctx: KbContext): Promise<ReadonlySet<string>> {
+async function kbTerms(ctx: KbContext): Promise<{ words: ReadonlySet<string>; stats: TermStats }> {
   const cached = ctx.kb.vocabulary;
-  if (cached && Date.now() - cached.checkedAt < VOCABULARY_TTL_MS) return cached.words;
+  if (cached && Date.now() - cached.checkedAt < VOCABULARY_TTL_MS) return cached;
   const stamp = await chunkStamp(ctx.db);
-  const words = cached?.stamp === stamp ? cached.words : new Set(await chunkVocabulary(ctx.db));
-  ctx.kb.vocabulary = { words, stamp, checkedAt: Date.now() };
-  return words;
+  const stats = cached?.stamp === stamp ? cached.stats : buildTermStats(await publishedChunkTexts(ctx.db));
+  ctx.kb.vocabulary = { words: stats.words, stats, stamp, checkedAt: Date.now() };
+  return ctx.kb.vocabulary;
 }
 
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 240);
 
-// Hybrid retrieval: ranked full-text and (when an embedder is loaded) pgvector, fused by RRF.
+// Hybrid retrieval. Full-text search (and pgvector, when an embedder is loaded) find the
+// candidates; the lexical ranking is BM25 with the knowledge base's own term statistics, and
+// with vectors it is fused with the vector ranking by RRF.
 export async function retrieve(ctx: KbContext, query: string, limit: number): Promise<{ normalized: NormalizedQuery; hits: RetrievedHit[] }> {
-  const normalized = normalizeQuery(query, await vocabulary(ctx));
+  const { words, stats } = await kbTerms(ctx);
+  const normalized = normalizeQuery(query, words);
   const fulltext = await fulltextSearch(ctx.db, normalized.websearch, CANDIDATES);
   const embedder = ctx.kb.embedder;
   const vector = embedder ? await vectorSearch(ctx.db, embedder.modelId, (await embedder.embed([query]))[0]!, CANDIDATES) : [];
   const ftById = new Map(fulltext.map((h) => [h.chunk_id, h]));
   const vecById = new Map(vector.map((v) => [v.chunk_id, Number(v.similarity)]));
+  const missing = vector.map((v) => v.chunk_id).filter((id) => !ftById.has(id));
+  const candidates = [...fulltext, ...(await findChunkHits(ctx.db, missing)).map((h) => ({ ...h, rank: null, snippet: null }))];
+  const lexical = lexicalScores(analyzeTerms(normalized.text), candidates.map((c) => c.text), stats);
+  const lexById = new Map(candidates.map((c, i) => [c.chunk_id, lexical[i]]));
+  const lexicalOrder = candidates
+    .map((c) => c.chunk_id)
+    .filter((id) => (lexById.get(id) ?? 0) > 0)
+    .sort((a, b) => lexById.get(b)! - lexById.get(a)! || (a < b ? -1 : 1));
   const fused = reciprocalRankFusion(
     [
-      { name: 'fulltext', ids: fulltext.map((h) => h.chunk_id) },
+      { name: 'lexical', ids: lexicalOrder },
       { name: 'vector', ids: vector.map((v) => v.chunk_id) },
     ],
     { limit },
   );
-  const missing = fused.map((f) => f.id).filter((id) => !ftById.has(id));
-  const extra = new Map((await findChunkHits(ctx.db, missing)).map((h) => [h.chunk_id, h]));
-  const topRank = Math.max(1e-9, ...fulltext.map((h) => Number(h.rank)));
+  const byId = new Map(candidates.map((c) => [c.chunk_id, c]));
+  const topLexical = Math.max(1e-9, ...lexical);
   const hits: RetrievedHit[] = [];
   for (const f of fused) {
-    const ft = ftById.get(f.id);
-    const base = ft ?? extra.get(f.id);
+    const base = byId.get(f.id);
     if (!base) continue;
-    const ftScore = ft ? Number(ft.rank) : null;
+    const ftScore = base.rank === null ? null : Number(base.rank);
     const vecScore = vecById.get(f.id) ?? null;
+    const lexScore = lexById.get(f.id) ?? 0;
     hits.push({
       chunkId: base.chunk_id,
       articleId: base.article_id,
@@ -58,11 +70,11 @@ export async function retrieve(ctx: KbContext, query: string, limit: number): Pr
       headingPath: base.heading_path,
       text: base.text,
       slug: base.slug,
-      snippet: ft?.snippet ?? plain(base.text),
+      snippet: base.snippet ?? plain(base.text),
       fused: f.score,
       // The answer's confidence reads score gaps: raw retriever scores keep them, RRF flattens them.
-      score: Math.max(ftScore === null ? 0 : ftScore / topRank, vecScore ?? 0),
-      scores: { fulltext: ftScore, vector: vecScore },
+      score: Math.max(lexScore / topLexical, vecScore ?? 0),
+      scores: { fulltext: ftScore, vector: vecScore, lexical: lexScore },
     });
   }
   return { normalized, hits };

@@ -111,12 +111,13 @@ export async function chunkStamp(db: Db): Promise<string> {
   return `${row?.n ?? 0}:${row?.v ?? ''}`;
 }
 
-export async function chunkVocabulary(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ w: string }>(
+/** Text of every chunk of a published article: the corpus the term statistics are counted over. */
+export async function publishedChunkTexts(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ text: string }>(
     db,
-    sql`select distinct w from kb_chunks c, regexp_split_to_table(lower(c.text), '[^a-z0-9]+') as w where length(w) between 2 and 30`,
+    sql`select c.text from kb_chunks c join kb_articles a on a.id = c.article_id where a.status = 'published' and a.deleted_at is null`,
   );
-  return rows.map((r) => r.w);
+  return rows.map((r) => r.text);
 }
 
 /** Title and body of every published article (the voice channel learns its words from them). */

@@ -1,7 +1,8 @@
 import type { RetrievedChunk } from './answer.schema';
 import { chunkMarkdown, type ChunkOptions } from './chunker';
-import { createBm25Index, type Bm25Options } from './lexical-rank';
 import { normalizeQuery, type NormalizedQuery } from './query-normalize';
+import { buildTermStats, lexicalScores } from './term-stats';
+import { analyzeTerms } from './text-analysis';
 
 export interface SourceArticle {
   id: string;
@@ -13,7 +14,7 @@ export interface LexicalRetriever {
   readonly chunkCount: number;
   /** The question as `search` sees it; give `.text` to `extractiveAnswer` so fixed typos count there too. */
   normalize(question: string): NormalizedQuery;
-  /** Typo-normalizes the question, then ranks chunks with BM25. */
+  /** Typo-normalizes the question, then ranks chunks as the product does (`lexicalScores`: BM25 plus heading terms). */
   search(question: string, limit?: number): RetrievedChunk[];
 }
 
@@ -24,7 +25,7 @@ export interface LexicalRetriever {
  */
 export function createLexicalRetriever(
   articles: readonly SourceArticle[],
-  options: { chunk?: Omit<ChunkOptions, 'title'>; bm25?: Bm25Options } = {},
+  options: { chunk?: Omit<ChunkOptions, 'title'> } = {},
 ): LexicalRetriever {
   const chunks = articles.flatMap((article) =>
     chunkMarkdown(article.body, { ...options.chunk, title: article.title }).map((chunk) => ({
@@ -35,20 +36,19 @@ export function createLexicalRetriever(
       text: chunk.text,
     })),
   );
-  const byId = new Map(chunks.map((c) => [c.chunkId, c]));
-  const index = createBm25Index(
-    chunks.map((c) => ({ id: c.chunkId, text: c.text })),
-    options.bm25,
-  );
+  const texts = chunks.map((c) => c.text);
+  const stats = buildTermStats(texts);
   return {
     chunkCount: chunks.length,
-    normalize: (question) => normalizeQuery(question, index.vocabulary),
+    normalize: (question) => normalizeQuery(question, stats.words),
     search(question, limit = 5) {
-      const query = normalizeQuery(question, index.vocabulary).text;
-      return index.search(query, limit).flatMap((hit) => {
-        const chunk = byId.get(hit.id);
-        return chunk ? [{ ...chunk, score: hit.score }] : [];
-      });
+      const query = normalizeQuery(question, stats.words).text;
+      const scores = lexicalScores(analyzeTerms(query), texts, stats);
+      return chunks
+        .map((chunk, i) => ({ ...chunk, score: scores[i] }))
+        .filter((c) => c.score > 0)
+        .sort((a, b) => b.score - a.score || (a.chunkId < b.chunkId ? -1 : 1))
+        .slice(0, limit);
     },
   };
 }

@@ -55,7 +55,10 @@ export function synonymRules(vocabulary: ReadonlySet<string>): Rule[] {
   for (const group of SYNONYM_GROUPS) {
     const canonical = group.find((phrase) => split(phrase).every((w) => vocabulary.has(w)));
     if (!canonical) continue;
-    for (const phrase of group) if (phrase !== canonical) rules.push({ from: split(phrase), to: split(canonical) });
+    // A single word the KB itself uses already matches its own articles ("unsubscribe" in a
+    // newsletter article must not become "cancel" and find the cancellation article).
+    const own = (phrase: string) => !phrase.includes(' ') && vocabulary.has(phrase);
+    for (const phrase of group) if (phrase !== canonical && !own(phrase)) rules.push({ from: split(phrase), to: split(canonical) });
   }
   return rules.sort((a, b) => b.from.length - a.from.length);
 }
