@@ -7,7 +7,7 @@ import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { RecentLogs } from './core/recent-logs';
 import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
-import { KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
+import { kbCategoryEvidence, KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
 import { registerMeetingJobs } from './modules/meetings';
 import type { TicketsContext } from './modules/tickets';
@@ -61,6 +61,8 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     email: new EmailRuntime(base),
     voice: new VoiceRuntime(base),
   };
+  // The classifier learned other companies' words; the team's own articles say what its tickets are about.
+  ctx.classifier.useCategoryEvidence(async (text) => (await kbCategoryEvidence(ctx, text))?.probabilities ?? null);
   registerClassifyJobs(ctx);
   registerKbJobs(ctx);
   registerEmailJobs(ctx);

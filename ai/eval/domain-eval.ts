@@ -8,7 +8,7 @@ import { containsAllFacts } from './facts';
 
 /** What the evaluation needs from Clara: the product's own answer and classifier paths. */
 export interface DomainEvalDeps {
-  ask(question: string): Promise<{ answer: string | null; confidence: number; citations: readonly { slug: string }[] }>;
+  ask(question: string): Promise<{ answer: string | null; confidence: number; citations: readonly { slug: string }[]; scope?: { covered: boolean } }>;
   classify(ticket: { subject: string; description: string }): Promise<{
     category: Category;
     priority: Priority;
@@ -116,14 +116,16 @@ interface Outcome {
   answer: string | null;
   confidence: number;
   cited: string | null;
+  scope?: { covered: boolean };
   priority: Priority;
 }
 
+const gate = (o: Outcome, threshold: number) =>
+  mayAutoResolve({ answer: o.answer, confidence: o.confidence, citations: o.cited ? [o.cited] : [], scope: o.scope }, { priority: o.priority }, threshold);
+
 function gateRow(outcomes: readonly Outcome[], threshold: number): GateRow {
   const answerable = outcomes.filter((o) => o.q.relevant.length > 0).length;
-  const resolved = outcomes.filter((o) =>
-    mayAutoResolve({ answer: o.answer, confidence: o.confidence, citations: o.cited ? [o.cited] : [] }, { priority: o.priority }, threshold),
-  );
+  const resolved = outcomes.filter((o) => gate(o, threshold));
   const correct = resolved.filter((o) => o.cited !== null && o.q.relevant.includes(o.cited));
   return {
     threshold,
@@ -148,7 +150,7 @@ export async function evaluateDomain(dataset: DomainDataset, deps: DomainEvalDep
   for (const q of dataset.questions.filter((x) => x.split === split)) {
     const r = await deps.ask(q.question);
     const { priority } = await deps.classify({ subject: '', description: q.question });
-    outcomes.push({ q, answer: r.answer, confidence: r.confidence, cited: r.citations[0]?.slug ?? null, priority });
+    outcomes.push({ q, answer: r.answer, confidence: r.confidence, cited: r.citations[0]?.slug ?? null, scope: r.scope, priority });
   }
   const answerable = outcomes.filter((o) => o.q.relevant.length > 0);
   const answers: AnswerFigures = { answerable: answerable.length, rightArticleFirst: 0, factPresent: 0, misses: [] };
@@ -162,7 +164,7 @@ export async function evaluateDomain(dataset: DomainDataset, deps: DomainEvalDep
   const curve = AUTO_RESOLVE_THRESHOLDS.map((t) => gateRow(outcomes, t));
   const atThreshold = gateRow(outcomes, deps.threshold);
   const wrong = outcomes
-    .filter((o) => mayAutoResolve({ answer: o.answer, confidence: o.confidence, citations: o.cited ? [o.cited] : [] }, { priority: o.priority }, deps.threshold))
+    .filter((o) => gate(o, deps.threshold))
     .filter((o) => o.cited === null || !o.q.relevant.includes(o.cited))
     .map((o) => ({ id: o.q.id, cited: o.cited ?? '', confidence: o.confidence, uncovered: o.q.relevant.length === 0 }));
   return { dataset: dataset.name, split, classifier, escalation, answers, autoResolve: { threshold: deps.threshold, atThreshold, curve, wrong } };

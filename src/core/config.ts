@@ -35,7 +35,7 @@ export const ConfigSchema = z.object({
   CLARA_LLM_URL: z.string().url().optional(),
   CLARA_LLM_MODEL: z.string().default('llama3.1:8b'),
   CLARA_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  CLARA_AUTORESOLVE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.85),
+  CLARA_AUTORESOLVE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
   // Email channel (#5): our address, outbound SMTP, optional inbound listener and IMAP mailbox.
   CLARA_SUPPORT_ADDRESS: z.string().email().default('support@clara.local'),
   CLARA_SUPPORT_NAME: z.string().default('Clara Support'),

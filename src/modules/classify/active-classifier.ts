@@ -9,6 +9,9 @@ import type { ClassifyResult } from './classify.schema.js';
 import type { Category, Priority } from './labels.js';
 
 export const ROUTING_SETTING = 'classifier.routing';
+
+/** Category probabilities from the team's knowledge base for a ticket's text, or null without a match. */
+export type CategoryEvidenceSource = (text: string) => Promise<Record<string, number> | null>;
 const REFRESH_MS = 30_000;
 
 // The model in use: the shipped artifact until an admin-triggered retrain is promoted in the
@@ -18,6 +21,7 @@ export class ActiveClassifier implements TicketClassifier {
   private modelRowId: string | null = null;
   private routing: RoutingTable = DEFAULT_ROUTING;
   private checkedAt = 0;
+  private evidence: CategoryEvidenceSource | null = null;
 
   constructor(private readonly ctx: Pick<CoreContext, 'db' | 'log' | 'clock'>, shipped: Classifier = loadClassifier()) {
     this.model = shipped;
@@ -50,9 +54,25 @@ export class ActiveClassifier implements TicketClassifier {
     }
   }
 
+  /** Lets the installation's knowledge base weigh in on the category (wired in context.ts). */
+  useCategoryEvidence(source: CategoryEvidenceSource): void {
+    this.evidence = source;
+  }
+
+  private async categoryEvidence(input: ClassificationInput): Promise<Record<string, number> | undefined> {
+    if (!this.evidence) return undefined;
+    try {
+      return (await this.evidence(`${input.subject ?? ''}\n${input.description ?? ''}`)) ?? undefined;
+    } catch (err) {
+      // The model alone still classifies; a knowledge-base hiccup must not block intake.
+      this.ctx.log.warn({ err }, 'knowledge-base category evidence failed; classifying with the model alone');
+      return undefined;
+    }
+  }
+
   async predict(input: ClassificationInput): Promise<ClassifyResult> {
     await this.refresh();
-    const result = this.model.classify(input);
+    const result = this.model.classify(input, { categoryEvidence: await this.categoryEvidence(input) });
     return { ...result, queue: routeTicket(result, this.routing) };
   }
 

@@ -5,12 +5,12 @@ import type { ClassifyResult, TicketText } from './classify.schema.js';
 import type { HeadName } from './example.js';
 import { topTerms } from './explain.js';
 import type { SparseVector } from './features.js';
-import { INTENT_CATEGORY, isIntent, maxPriority, type Category, type Priority } from './labels.js';
+import { INTENT_CATEGORY, isIntent, type Category, type Priority } from './labels.js';
 import { predictProba } from './linear-model.js';
 import { DEFAULT_ROUTING, routeTicket, type RoutingTable } from './routing.js';
 import { textFeatures } from './text-features.js';
 import { normalizeTicket } from './text-normalize.js';
-import { detectUrgency } from './urgency-rules.js';
+import { decidePriority } from './priority-cues.js';
 
 export const DEFAULT_ARTIFACT_PATH = fileURLToPath(new URL('../../../models/classifier-v1.json', import.meta.url));
 
@@ -32,15 +32,34 @@ function argmax(values: Float64Array, allowed?: (index: number) => boolean): num
 }
 
 /**
+ * Evidence about the category from outside the model: the categories of the team's knowledge-base
+ * articles that match the ticket best (`kbCategoryEvidence`), as probabilities over categories.
+ */
+export interface PredictOptions {
+  categoryEvidence?: Readonly<Record<string, number>>;
+}
+
+/**
+ * How much the knowledge base's say counts against the model's, chosen on the tune tickets of
+ * eval/rosterly and eval/fernhill (0.7 of {0, 0.2, …, 1}): the model learned other companies'
+ * words, the articles are written in this one's.
+ */
+export const KB_EVIDENCE_WEIGHT = 0.7;
+
+function mixEvidence(p: Float64Array, classes: readonly string[], evidence: Readonly<Record<string, number>>): Float64Array {
+  return p.map((v, i) => (1 - KB_EVIDENCE_WEIGHT) * v + KB_EVIDENCE_WEIGHT * (evidence[classes[i]] ?? 0));
+}
+
+/**
  * Model-only labels (no rules) for the heads the model has. With a category head and Clara's
  * intents, the intent is kept inside the predicted category.
  */
-export function predictModel(model: ClassifierModel, x: SparseVector): ModelPrediction {
+export function predictModel(model: ClassifierModel, x: SparseVector, options: PredictOptions = {}): ModelPrediction {
   const prediction: ModelPrediction = { labels: {}, confidence: {}, probabilities: {} };
   for (const name of ['category', 'priority'] as const) {
     const head = model.heads[name];
     if (!head) continue;
-    const p = predictProba(head, x);
+    const p = name === 'category' && options.categoryEvidence ? mixEvidence(predictProba(head, x), head.classes, options.categoryEvidence) : predictProba(head, x);
     const best = argmax(p);
     prediction.probabilities[name] = p;
     prediction.labels[name] = head.classes[best];
@@ -77,7 +96,7 @@ export interface Classifier {
   readonly version: string;
   readonly trainedAt?: string;
   readonly model: ClassifierModel;
-  classify(ticket: Partial<TicketText>): ClassifyResult;
+  classify(ticket: Partial<TicketText>, options?: PredictOptions): ClassifyResult;
 }
 
 export interface ClassifierOptions {
@@ -95,18 +114,15 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
     version,
     trainedAt: options.trainedAt,
     model,
-    classify(ticket) {
+    classify(ticket, predictOptions = {}) {
       const text = normalizeTicket(ticket);
       const features = textFeatures(model.vocab, text);
-      const prediction = predictModel(model, features.x);
+      const prediction = predictModel(model, features.x, predictOptions);
       const labels = allHeads(prediction.labels);
       const confidence = allHeads(prediction.confidence);
       const category = labels.category as Category;
-      const modelPriority = labels.priority as Priority;
-      const rule = detectUrgency(text);
-      const priority = rule ? maxPriority(modelPriority, rule.priority) : modelPriority;
-      // Reported whenever the keyword decides the final priority, even if the model agreed.
-      const ruleApplied = rule !== undefined && priority === rule.priority;
+      const decided = decidePriority(ticket, { priority: labels.priority as Priority, confidence: confidence.priority });
+      const priority = decided.priority;
       const categoryIndex = heads.category.classes.indexOf(category);
       return {
         category,
@@ -115,13 +131,13 @@ export function createClassifier(model: ClassifierModel, options: ClassifierOpti
         queue: routeTicket({ category, priority }, routing),
         confidence: {
           category: round(confidence.category),
-          // A keyword override is deterministic; its confidence is not the model's to give.
-          priority: ruleApplied ? 1 : round(confidence.priority),
+          // A cue or keyword is deterministic; its confidence is not the model's to give.
+          priority: round(decided.confidence),
           intent: round(confidence.intent),
         },
         model: { version, ...(options.trainedAt ? { trainedAt: options.trainedAt } : {}) },
         top_terms: topTerms(model.vocab, heads.category, categoryIndex, features),
-        ...(ruleApplied ? { rule: { reason: rule.reason } } : {}),
+        ...(decided.reason ? { rule: { reason: decided.reason } } : {}),
       };
     },
   };

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { ClassifierModel } from './artifact.js';
 import { predictModel } from './classifier.js';
 import { HEADS, type HeadName, type TrainingExample } from './example.js';
-import { maxPriority, type Priority } from './labels.js';
+import type { Priority } from './labels.js';
 import { vectorize } from './text-features.js';
 import { normalizeTicket } from './text-normalize.js';
-import { detectUrgency } from './urgency-rules.js';
+import { decidePriority } from './priority-cues.js';
 
 export interface ClassMetrics {
   precision: number;
@@ -138,10 +138,9 @@ export function evaluateModel(model: ClassifierModel, heldOut: readonly Training
     const modelPriority = prediction.labels.priority as Priority | undefined;
     const modelConfidence = prediction.confidence.priority;
     if (example.priority !== undefined && modelPriority !== undefined && modelConfidence !== undefined) {
-      const rule = detectUrgency(text);
-      const final = rule ? maxPriority(modelPriority, rule.priority) : modelPriority;
-      withRules.push(final);
-      ruleConfidence.push(rule && final === rule.priority ? 1 : modelConfidence);
+      const decided = decidePriority(example, { priority: modelPriority, confidence: modelConfidence });
+      withRules.push(decided.priority);
+      ruleConfidence.push(decided.confidence);
     }
   }
   const heads: EvaluationReport['heads'] = {};

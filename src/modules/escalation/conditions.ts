@@ -25,7 +25,9 @@ const DETECTOR_REASON: Record<DetectorName, string> = {
   human_request: 'the customer asked to speak to a person',
   repeat_contact: 'the customer says they have written about this before',
   threat: 'the customer threatens to cancel or take legal steps',
+  legal_threat: 'the customer threatens legal steps or a chargeback',
   anger: 'the customer is angry',
+  frustration: 'the customer is strongly frustrated',
   security_incident: 'the message reports a possible security breach or data loss',
 };
 

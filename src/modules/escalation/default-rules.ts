@@ -1,4 +1,4 @@
-import type { CreateRuleBody } from './rules.schema';
+import type { Condition, CreateRuleBody } from './rules.schema';
 
 export const ESCALATIONS_QUEUE = 'Escalations';
 
@@ -22,10 +22,16 @@ export const DEFAULT_RULES: CreateRuleBody[] = [
   },
   {
     name: 'Angry or threatening customer',
-    description: 'Anger or a threat (to cancel, legal action) in a clearly negative message.',
+    description: 'Legal steps or a chargeback, strong frustration, or anger or a threat to cancel in a clearly negative message.',
     enabled: true,
     position: 20,
-    conditions: { all: [{ type: 'sentiment_below', threshold: -2 }, { any: [{ type: 'detector', name: 'threat' }, { type: 'detector', name: 'anger' }] }] },
+    conditions: {
+      any: [
+        { type: 'detector', name: 'legal_threat' },
+        { type: 'detector', name: 'frustration' },
+        { all: [{ type: 'sentiment_below', threshold: -2 }, { any: [{ type: 'detector', name: 'threat' }, { type: 'detector', name: 'anger' }] }] },
+      ],
+    },
     actions: [...escalate, { type: 'add_tag', tag: 'angry-customer' }, { type: 'notify', recipients: ['assignee', 'queue', 'leads'], user_ids: [] }],
   },
   {
@@ -53,3 +59,10 @@ export const DEFAULT_RULES: CreateRuleBody[] = [
     actions: [{ type: 'set_status', status: 'escalated' }, { type: 'move_to_queue', queue: ESCALATIONS_QUEUE }, { type: 'notify', recipients: ['assignee', 'leads'], user_ids: [] }],
   },
 ];
+
+/** Conditions earlier versions seeded; `seedEscalationRules` moves a rule still holding one to the current default. */
+export const SUPERSEDED_CONDITIONS: Record<string, Condition[]> = {
+  'Angry or threatening customer': [
+    { all: [{ type: 'sentiment_below', threshold: -2 }, { any: [{ type: 'detector', name: 'threat' }, { type: 'detector', name: 'anger' }] }] },
+  ],
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnger, detectHumanRequest, detectRepeatContact, detectSecurityIncident, detectThreat, scoreSentiment } from './detectors';
+import { detectAnger, detectFrustration, detectHumanRequest, detectLegalThreat, detectRepeatContact, detectSecurityIncident, detectThreat, scoreSentiment } from './detectors';
 
 describe('the "human please" detector', () => {
   it.each([
@@ -86,4 +86,67 @@ describe('sentiment scoring', () => {
     expect(scoreSentiment('Send me the invoice for March.').score).toBe(0);
     expect(scoreSentiment('Thanks, great help!').score).toBeGreaterThan(0);
   });
+});
+
+describe('escalation cues in customers own words', () => {
+  it.each([
+    'Can someone from your team call me about this please?',
+    'Please have somebody who knows the product phone me.',
+    'Could you call me back today? 0171 555 0100',
+  ])('hears a request for a person in "%s"', (text) => {
+    expect(detectHumanRequest(text)).not.toBeNull();
+  });
+
+  it.each([
+    'I asked three times how to export and every answer was a link.',
+    'I wrote to you on Tuesday and again on Thursday.',
+    'Still no answer from anyone.',
+    "We haven't heard back since last week.",
+    'You told me on Monday the sync was fixed, it is not.',
+  ])('hears repeat contact in "%s"', (text) => {
+    expect(detectRepeatContact(text)).not.toBeNull();
+  });
+
+  it.each(['I tried 3 times to reset my password.', 'Can I call you tomorrow instead?', 'Our call center agents need access.'])('hears no repeat contact in "%s"', (text) => {
+    expect(detectRepeatContact(text)).toBeNull();
+  });
+
+  it.each(['I will file a chargeback with my bank.', 'We are disputing the charge.', 'Our legal department will be in touch.'])('hears a legal threat in "%s"', (text) => {
+    expect(detectLegalThreat(text)).not.toBeNull();
+  });
+
+  it.each([
+    'Two weeks for a reply is a joke.',
+    'Honestly, what kind of service is this?',
+    "I'm sick of restarting the app every morning.",
+    'Thanks for nothing.',
+    'Is anyone even testing this?',
+  ])('hears strong frustration in "%s", whatever its sentiment score', (text) => {
+    expect(detectFrustration(text)).not.toBeNull();
+  });
+
+  it.each(['Great product, thanks for the quick help!', 'What is the worst case for the migration time?', 'The joke feature in the bot is fun'])(
+    'hears no frustration in "%s"',
+    (text) => {
+      expect(detectFrustration(text)).toBeNull();
+    },
+  );
+
+  it.each([
+    'All the invoices for March are gone from the list.',
+    'Our saved reports vanished overnight.',
+    'Did we lose them? We spent two days on it.',
+    'There are sign-ins to our admin account from another country.',
+    'I see suspicious logins in the audit log.',
+    'Someone changed my email and placed an order.',
+  ])('hears lost records or a break-in in "%s"', (text) => {
+    expect(detectSecurityIncident(text)).not.toBeNull();
+  });
+
+  it.each(['My cart is empty after I log in.', 'The error disappeared after the update? No, sorry, it is still there.', 'How do I sign in from another device?'])(
+    'stays quiet on "%s"',
+    (text) => {
+      expect(detectSecurityIncident(text)).toBeNull();
+    },
+  );
 });

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, validTicketBody, type Caller, type TestApp } from '../../testing/test-app';
 import { customers } from '../customers';
 import { addCustomerMessage, createTicket, ticketMessages } from '../tickets';
+import { DEFAULT_RULES, SUPERSEDED_CONDITIONS } from './default-rules';
 import { evaluateEscalations } from './escalation.service';
+import { findRuleByName, updateRuleRow } from './escalation.queries';
+import { seedEscalationRules } from './rules.service';
 
 let t: TestApp;
 let admin: Caller;
@@ -253,5 +256,32 @@ describe('manual escalation', () => {
     expect((await agent.request('POST', `/api/tickets/${ticket.id}/escalate`, {})).statusCode).toBe(400);
     const viewer = await t.as('viewer');
     expect((await viewer.request('POST', `/api/tickets/${ticket.id}/escalate`, { reason: 'please look' })).statusCode).toBe(403);
+  });
+});
+
+describe('default rules from an earlier version', () => {
+  const name = 'Angry or threatening customer';
+  const current = DEFAULT_RULES.find((r) => r.name === name)!.conditions;
+
+  it('move to the current default conditions when nobody changed them', async () => {
+    const row = (await findRuleByName(t.ctx.db, name))!;
+    await updateRuleRow(t.ctx.db, row.id, { conditions: SUPERSEDED_CONDITIONS[name][0] });
+    await seedEscalationRules(t.ctx);
+    expect((await findRuleByName(t.ctx.db, name))!.conditions).toEqual(current);
+  });
+
+  it('stay as an admin edited them', async () => {
+    const edited = { all: [{ type: 'sentiment_below', threshold: -4 }, { type: 'detector', name: 'anger' }] };
+    const row = (await findRuleByName(t.ctx.db, name))!;
+    expect((await admin.request('PATCH', `/api/admin/escalation-rules/${row.id}`, { conditions: edited })).statusCode).toBe(200);
+    await seedEscalationRules(t.ctx);
+    expect((await findRuleByName(t.ctx.db, name))!.conditions).toEqual(edited);
+  });
+
+  it('escalate a calm chargeback threat once upgraded', async () => {
+    const row = (await findRuleByName(t.ctx.db, name))!;
+    await updateRuleRow(t.ctx.db, row.id, { conditions: current });
+    const ticket = await newTicket('Invoice 4411', 'If the duplicate charge is not refunded by Friday, I will file a chargeback with my bank.');
+    expect((await get(ticket.id)).status).toBe('escalated');
   });
 });

@@ -2,10 +2,10 @@ import type { CoreContext } from '../../core/context';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { getSetting, setSetting } from '../../core/settings';
-import { DEFAULT_RULES } from './default-rules';
+import { DEFAULT_RULES, SUPERSEDED_CONDITIONS } from './default-rules';
 import { deleteRuleRow, findQueueByNameOrId, findRuleById, findRuleByName, findRules, findUsersByIds, insertRules, updateRuleRow } from './escalation.queries';
 import type { EscalationRuleRow } from './escalation.table';
-import type { Action, CreateRuleBody, UpdateRuleBody } from './rules.schema';
+import type { Action, Condition, CreateRuleBody, UpdateRuleBody } from './rules.schema';
 
 const SEEDED = 'escalation.rules_seeded';
 
@@ -79,10 +79,36 @@ export async function deleteRule(ctx: CoreContext, id: string): Promise<void> {
   await deleteRuleRow(ctx.db, id);
 }
 
-/** Seeds the default rule set once per database; later edits and deletions stay. */
+// jsonb keeps its own key order, so conditions are compared with sorted keys.
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A default rule whose conditions are still exactly what an earlier version shipped gets the
+ * current default conditions; a rule an admin changed or deleted is left alone. Idempotent.
+ */
+async function upgradeDefaultRules(ctx: Pick<CoreContext, 'db' | 'clock'>): Promise<void> {
+  for (const rule of DEFAULT_RULES) {
+    const superseded = SUPERSEDED_CONDITIONS[rule.name];
+    if (!superseded) continue;
+    const row = await findRuleByName(ctx.db, rule.name);
+    if (!row || !superseded.some((c: Condition) => canonical(c) === canonical(row.conditions))) continue;
+    await updateRuleRow(ctx.db, row.id, { conditions: rule.conditions, description: rule.description, updatedAt: ctx.clock.now() });
+  }
+}
+
+/** Seeds the default rule set once per database (later edits and deletions stay), then upgrades untouched defaults. */
 export async function seedEscalationRules(ctx: Pick<CoreContext, 'db' | 'clock'>): Promise<void> {
-  if (await getSetting(ctx.db, SEEDED)) return;
-  const now = ctx.clock.now();
-  await insertRules(ctx.db, DEFAULT_RULES.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
-  await setSetting(ctx.db, SEEDED, true, null, now);
+  if (!(await getSetting(ctx.db, SEEDED))) {
+    const now = ctx.clock.now();
+    await insertRules(ctx.db, DEFAULT_RULES.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
+    await setSetting(ctx.db, SEEDED, true, null, now);
+  }
+  await upgradeDefaultRules(ctx);
 }

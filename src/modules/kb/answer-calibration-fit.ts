@@ -1,12 +1,12 @@
 // Reproduces CALIBRATION in answer-calibration.ts: npx tsx src/modules/kb/answer-calibration-fit.ts
 //
-// Reads ONLY the tune split of eval/kb-demo and eval/bank-faq, runs each question
+// Reads ONLY the tune splits of eval/kb-demo, eval/rosterly, eval/fernhill and eval/bank-faq, runs each question
 // through the product's retrieval and extractive answer (in-memory PGlite,
 // full-text), and fits a logistic model of "the first citation is relevant"
 // (unanswerable → 0) by Newton's method with an L2 penalty on the weights.
 // bank-faq has no unanswerable questions and a different style, so its rows get
 // their own per-row weight; that weight and the penalty are chosen by held-out
-// log-loss on both tune sets (kb-demo leave-one-out, bank-faq 5-fold), averaged
+// log-loss (the three KB sets leave-one-out, bank-faq 5-fold), averaged
 // per set. Deterministic: no random numbers.
 import { createContext } from '../../context';
 import { openDatabase } from '../../core/db';
@@ -15,6 +15,8 @@ import { featureVector, FEATURE_NAMES, type AnswerFeatures } from './answer-cali
 import { loadEvalDataset } from './eval-dataset';
 import { importArticles } from './kb-import.service';
 import { extractiveWithFeatures } from './kb-answer.service';
+import { setArticleStatus } from './kb-articles.service';
+import type { KbContext } from './kb.context';
 
 export interface Row {
   x: number[];
@@ -100,19 +102,38 @@ export function fitLogistic(rows: readonly Row[], lambda: number): LogisticModel
 export const predict = (m: LogisticModel, x: readonly number[]) =>
   sigmoid(m.intercept + x.reduce((s, v, i) => s + v * m.weights[i], 0));
 
-async function tuneRows(folder: string, weight: number): Promise<Row[]> {
+async function rowOf(ctx: KbContext, question: string, relevant: string[], meta: { source: string; id: string; weight: number }): Promise<Row | null> {
+  const { hits, extractive, features } = await extractiveWithFeatures(ctx, question);
+  if (!features) return null; // no answer: never auto-resolved, nothing to calibrate
+  const cited = extractive.citations[0]?.articleId;
+  const slug = hits.find((h) => h.articleId === cited)?.slug ?? null;
+  const y = slug !== null && relevant.includes(slug) ? 1 : 0;
+  return { x: featureVector(features as AnswerFeatures), y, w: meta.weight, source: meta.source, id: meta.id, unanswerable: relevant.length === 0 };
+}
+
+/**
+ * Tune rows of one eval folder. With `withoutArticle`, every answerable question is asked a
+ * second time with its articles unpublished: the best remaining article is a near-miss written
+ * in the KB's own words, the hardest kind of question the gate must refuse (label 0).
+ */
+async function tuneRows(folder: string, weight: number, opts: { withoutArticle?: boolean } = {}): Promise<Row[]> {
   const ctx = await createContext({ config: testConfig(), database: await openDatabase({ dataDir: 'memory://' }) });
   await ctx.kb.start();
   const ds = await loadEvalDataset(folder);
   await importArticles(ctx, ds.articles);
   const rows: Row[] = [];
   for (const q of ds.questions.filter((q) => q.split === 'tune')) {
-    const { hits, extractive, features } = await extractiveWithFeatures(ctx, q.question);
-    if (!features) continue; // no answer: never auto-resolved, nothing to calibrate
-    const cited = extractive.citations[0]?.articleId;
-    const slug = hits.find((h) => h.articleId === cited)?.slug ?? null;
-    const y = slug !== null && q.relevant.includes(slug) ? 1 : 0;
-    rows.push({ x: featureVector(features as AnswerFeatures), y, w: weight, source: folder, id: q.id, unanswerable: q.relevant.length === 0 });
+    const row = await rowOf(ctx, q.question, q.relevant, { source: folder, id: q.id, weight });
+    if (row) rows.push(row);
+    if (!opts.withoutArticle || q.relevant.length === 0) continue;
+    const toggle = async (status: 'draft' | 'published') => {
+      for (const slug of q.relevant) await setArticleStatus(ctx, slug, status);
+      ctx.kb.vocabulary = null; // the term statistics must not remember the hidden article
+    };
+    await toggle('draft');
+    const held = await rowOf(ctx, q.question, [], { source: `${folder} (article hidden)`, id: q.id, weight });
+    if (held) rows.push(held);
+    await toggle('published');
   }
   await ctx.database.close();
   return rows;
@@ -132,11 +153,19 @@ async function main() {
   const cache = cacheAt > 0 ? process.argv[cacheAt + 1] : undefined;
   const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
   const cached = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as { demo: Row[]; bank: Row[] }) : null;
-  const demo = cached?.demo ?? (await tuneRows('eval/kb-demo', 1));
+  // The out-of-domain companies' tune splits count like kb-demo's: the model must hold for a KB it was not written for.
+  // --hidden adds the article-hidden twins (see tuneRows). Tried on 2026-12-06: the model got more
+  // cautious everywhere without a better precision/coverage trade-off, so the shipped fit leaves them out.
+  const withoutArticle = process.argv.includes('--hidden');
+  const demo = cached?.demo ?? [
+    ...(await tuneRows('eval/kb-demo', 1, { withoutArticle })),
+    ...(await tuneRows('eval/rosterly', 1, { withoutArticle })),
+    ...(await tuneRows('eval/fernhill', 1, { withoutArticle })),
+  ];
   const bank = cached?.bank ?? (await tuneRows('eval/bank-faq', 1));
   if (cache && !cached) writeFileSync(cache, JSON.stringify({ demo, bank }));
   const count = (rows: Row[]) => `${rows.length} rows, ${rows.filter((r) => r.y === 1).length} positive, ${rows.filter((r) => r.unanswerable).length} unanswerable`;
-  console.error(`kb-demo tune: ${count(demo)}; bank-faq tune: ${count(bank)}`);
+  console.error(`kb-demo + rosterly + fernhill tune: ${count(demo)}; bank-faq tune: ${count(bank)}`);
 
   // Both sets must be predicted well: the criterion is the mean of the kb-demo
   // leave-one-out log-loss and the bank-faq 5-fold log-loss (folds by row index mod 5).
@@ -159,18 +188,23 @@ async function main() {
       }
       bankLoss /= bank.length;
       const loss = (demoLoss + bankLoss) / 2;
-      console.error(`bank weight ${b}  lambda ${lambda}  kb-demo LOO ${demoLoss.toFixed(4)}  bank-faq CV ${bankLoss.toFixed(4)}  mean ${loss.toFixed(4)}`);
+      console.error(`bank weight ${b}  lambda ${lambda}  KB sets LOO ${demoLoss.toFixed(4)}  bank-faq CV ${bankLoss.toFixed(4)}  mean ${loss.toFixed(4)}`);
       if (loss < best.loss - 1e-12) best = { loss, b, lambda };
     }
   }
   const train = [...demo, ...(best.b > 0 ? bank.map((r) => ({ ...r, w: best.b })) : [])];
   const model = fitLogistic(train, best.lambda);
   console.error(`picked bank weight ${best.b}, lambda ${best.lambda} (mean held-out log-loss ${best.loss.toFixed(4)})`);
-  for (const r of demo.filter((r) => r.unanswerable || predict(model, r.x) >= 0.7)) {
-    console.error(`  ${r.id.padEnd(24)} y=${r.y}  p=${predict(model, r.x).toFixed(3)}`);
+  for (const r of demo.filter((r) => r.y === 0 && predict(model, r.x) >= 0.7)) {
+    console.error(`  ${r.source.replace('eval/', '').padEnd(9)} ${r.id.padEnd(24)} y=${r.y}  p=${predict(model, r.x).toFixed(3)}`);
+  }
+  for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+    const taken = demo.filter((r) => predict(model, r.x) >= t);
+    const correct = taken.filter((r) => r.y === 1).length;
+    console.error(`  tune at ${t}: ${taken.length} resolved, ${correct} correct, ${taken.filter((r) => r.unanswerable).length} unanswerable`);
   }
   const round = (v: number) => Math.round(v * 1e4) / 1e4;
-  console.log(`// fit ${new Date().toISOString().slice(0, 10)} on kb-demo tune (${demo.length}) + bank-faq tune (${bank.length}, per-row weight ${best.b}), L2 lambda ${best.lambda}`);
+  console.log(`// fit ${new Date().toISOString().slice(0, 10)} on kb-demo + rosterly + fernhill tune (${demo.length}) + bank-faq tune (${bank.length}, per-row weight ${best.b}), L2 lambda ${best.lambda}`);
   console.log(`// features: ${FEATURE_NAMES.join(', ')}`);
   console.log('export const CALIBRATION = {');
   console.log(`  intercept: ${round(model.intercept)},`);

@@ -11,6 +11,10 @@ const mid: AnswerFeatures = {
   knownShare: 0.8,
   terms: 4,
   headingCoverage: 0.5,
+  focusCoverage: 0.5,
+  answerFocusCoverage: 0.5,
+  typeMatch: 1,
+  knownFocus: 0.5,
 };
 const numeric = Object.keys(mid) as (keyof AnswerFeatures)[];
 

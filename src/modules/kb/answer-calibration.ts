@@ -9,21 +9,23 @@
 // 0 otherwise (every unanswerable question is 0). Re-run the script and paste its
 // output here whenever retrieval, chunking or the extractive answer change.
 import type { AnswerResult } from './answer.schema';
+import { answerType, statesPlace, statesQuantity } from './answer-type';
+import { idf, type TermStats } from './term-stats';
 import { analyzeTerms, stemLite } from './text-analysis';
 
 /** What the features need from a retrieved hit (a structural subset of `RetrievedHit`). */
 export interface CalibrationHit {
   articleId: string;
   text: string;
-  scores: { fulltext: number | null; vector: number | null };
+  scores: { fulltext: number | null; vector: number | null; lexical?: number };
 }
 
 export interface AnswerFeatures {
   /** `extractiveAnswer`'s heuristic confidence, [0,1]. */
   extractive: number;
-  /** Best raw ts_rank_cd (normalization 1) of a chunk of the cited article; 0 when full-text did not find it. */
+  /** Best raw lexical score (BM25 + headings, `lexicalScores`) of a chunk of the cited article. */
   topScore: number;
-  /** (own − rival) / max(own, rival) over raw full-text scores, by article, in [−1, 1]; 1 when no other article matched. */
+  /** (own − rival) / max(own, rival) over raw lexical scores, by article, in [−1, 1]; 1 when no other article matched. */
   margin: number;
   /** Share of the question's content terms found anywhere in the cited article's retrieved chunks (title and headings included). */
   articleCoverage: number;
@@ -45,6 +47,18 @@ export interface AnswerFeatures {
   headingCoverage: number;
   /** Number of distinct content terms of the question (stopwords dropped, stem-lite). */
   terms: number;
+  /**
+   * IDF-weighted share of the terms of the question sentences (`questionFocus`) found in the cited
+   * article's retrieved chunks; a term the KB never uses counts as missing. A near-miss ("a gift
+   * card in Swiss francs?") asks about something the article does not mention.
+   */
+  focusCoverage: number;
+  /** As `focusCoverage`, over the answer sentences and the headings of the cited article only. */
+  answerFocusCoverage: number;
+  /** 1 when the question asks for a number or a place and the answer states one, or asks for neither; else 0. */
+  typeMatch: number;
+  /** 1 / (1 + number of terms of the question sentences that no article uses). */
+  knownFocus: number;
 }
 
 export const FEATURE_NAMES = [
@@ -57,6 +71,10 @@ export const FEATURE_NAMES = [
   'knownShare',
   'logTerms',
   'headingCoverage',
+  'focusCoverage',
+  'answerFocusCoverage',
+  'typeMatch',
+  'knownFocus',
 ] as const;
 
 /** Feature vector the model reads (same order as FEATURE_NAMES); each is oriented so that more means "more likely answered". */
@@ -71,6 +89,10 @@ export function featureVector(f: AnswerFeatures): number[] {
     f.knownShare,
     Math.log(1 + f.terms),
     f.headingCoverage,
+    f.focusCoverage,
+    f.answerFocusCoverage,
+    f.typeMatch,
+    f.knownFocus,
   ];
 }
 
@@ -94,16 +116,24 @@ function stemsOf(vocabulary: ReadonlySet<string>): Set<string> {
 const share = (terms: readonly string[], found: ReadonlySet<string>) =>
   terms.length === 0 ? 0 : terms.filter((t) => found.has(t)).length / terms.length;
 
+function weightedShare(terms: readonly string[], found: ReadonlySet<string>, stats?: TermStats): number {
+  const w = (t: string) => (stats ? idf(stats, t) : 1);
+  const total = terms.reduce((sum, t) => sum + w(t), 0);
+  return total === 0 ? 0 : terms.filter((t) => found.has(t)).reduce((sum, t) => sum + w(t), 0) / total;
+}
+
 /**
  * Features of one answer. `question` should be the normalized question (as passed
- * to `extractiveAnswer`); `hits` are the retrieved chunks with their raw scores;
- * `vocabulary` the KB's distinct lowercased words (the one `retrieve` normalizes with).
+ * to `extractiveAnswer`) and `focus` its question sentences, normalized the same way
+ * (`questionFocus`); `hits` are the retrieved chunks with their raw scores; `kb` the
+ * KB's distinct lowercased words and term statistics (the ones `retrieve` uses).
  */
 export function answerFeatures(
   question: string,
   hits: readonly CalibrationHit[],
   answer: AnswerResult,
   vocabulary?: ReadonlySet<string>,
+  options: { focus?: string; stats?: TermStats } = {},
 ): AnswerFeatures {
   const terms = [...new Set(analyzeTerms(question))];
   const stems = vocabulary === undefined ? undefined : stemsOf(vocabulary);
@@ -111,16 +141,20 @@ export function answerFeatures(
   const cited = answer.citations[0]?.articleId;
   const best = new Map<string, number>();
   for (const h of hits) {
-    const s = h.scores.fulltext ?? 0;
+    const s = h.scores.lexical ?? h.scores.fulltext ?? 0;
     best.set(h.articleId, Math.max(best.get(h.articleId) ?? 0, s));
   }
   const own = cited === undefined ? 0 : (best.get(cited) ?? 0);
   const rival = Math.max(0, ...[...best].filter(([id]) => id !== cited).map(([, s]) => s));
   const top = Math.max(own, rival);
   const margin = top > 0 ? (own - rival) / top : 0;
-  const articleTerms = new Set(hits.filter((h) => h.articleId === cited).flatMap((h) => analyzeTerms(h.text)));
+  const citedHits = hits.filter((h) => h.articleId === cited);
+  const articleTerms = new Set(citedHits.flatMap((h) => analyzeTerms(h.text)));
   const answerTerms = new Set(analyzeTerms(answer.answer));
-  const headingTerms = new Set(hits.filter((h) => h.articleId === cited).flatMap((h) => headingLines(h.text).flatMap((l) => analyzeTerms(l))));
+  const headingTerms = new Set(citedHits.flatMap((h) => headingLines(h.text).flatMap((l) => analyzeTerms(l))));
+  const focusTerms = [...new Set(analyzeTerms(options.focus ?? question))];
+  const type = answerType(options.focus ?? question);
+  const statesType = type === 'quantity' ? statesQuantity(answer.answer) : type === 'place' ? statesPlace(answer.answer) : true;
   return {
     extractive: answer.confidence,
     topScore: own,
@@ -131,15 +165,19 @@ export function answerFeatures(
     knownShare: terms.length === 0 ? 0 : knownTerms.length / terms.length,
     terms: terms.length,
     headingCoverage: share(knownTerms, headingTerms),
+    focusCoverage: weightedShare(focusTerms, articleTerms, options.stats),
+    answerFocusCoverage: weightedShare(focusTerms, new Set([...answerTerms, ...headingTerms]), options.stats),
+    typeMatch: statesType ? 1 : 0,
+    knownFocus: 1 / (1 + focusTerms.filter((t) => stems !== undefined && !stems.has(t)).length),
   };
 }
 
 // --- fitted by answer-calibration-fit.ts (paste its output below) ---
-// fit 2026-11-26 on kb-demo tune (201) + bank-faq tune (996, per-row weight 0.2), L2 lambda 0.03
-// features: extractive, logTopScore, margin, articleCoverage, answerCoverage, knownCoverage, knownShare, logTerms, headingCoverage
+// fit 2026-12-06 on kb-demo + rosterly + fernhill tune (252) + bank-faq tune (983, per-row weight 0.5), L2 lambda 0.03
+// features: extractive, logTopScore, margin, articleCoverage, answerCoverage, knownCoverage, knownShare, logTerms, headingCoverage, focusCoverage, answerFocusCoverage, typeMatch, knownFocus
 export const CALIBRATION = {
-  intercept: -9.438,
-  weights: [0, 0, 2.2687, 4.9131, 0, 1.3932, 0, 2.0873, 2.9532],
+  intercept: -6.7075,
+  weights: [0, 0, 3.7234, 2.1371, 0, 0, 0, 1.7006, 2.2984, 0, 1.2149, 0.2453, 0],
 } as const;
 // --- end of fitted block ---
 

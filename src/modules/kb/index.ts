@@ -23,3 +23,4 @@ export type { KbContext } from './kb.context';
 export { importArticles, readDrafts } from './kb-import.service';
 export { findPublishedArticleTexts } from './kb.queries';
 export { mayAutoResolve, type GateAnswer } from './autoresolve-gate';
+export { kbCategoryEvidence, type CategoryEvidence } from './kb-category-evidence.service';

@@ -5,6 +5,9 @@ import { answerFeatures, calibrate } from './answer-calibration';
 import { buildGroundedPrompt, parseCitations } from './grounded-prompt';
 import type { KbContext } from './kb.context';
 import { retrieve, type RetrievedHit } from './kb-search.service';
+import { normalizeQuery } from './query-normalize';
+import { questionFocus } from './question-focus';
+import { answerScope, vocabularyStems } from './answer-scope';
 
 const TOP_CHUNKS = 8;
 
@@ -23,8 +26,13 @@ function toCitations(citations: Citation[], hits: RetrievedHit[]) {
 export async function extractiveWithFeatures(ctx: KbContext, question: string) {
   const { normalized, hits } = await retrieve(ctx, question, TOP_CHUNKS);
   const extractive = extractiveAnswer(normalized.text, hits);
-  const features = extractive.answer ? answerFeatures(normalized.text, hits, extractive, ctx.kb.vocabulary?.words) : null;
-  return { normalized, hits, extractive, features };
+  const kb = ctx.kb.vocabulary;
+  const focus = normalizeQuery(questionFocus(question), kb?.words ?? new Set()).text;
+  const features = extractive.answer ? answerFeatures(normalized.text, hits, extractive, kb?.words, { focus, stats: kb?.stats }) : null;
+  const cited = extractive.citations[0]?.articleId;
+  const articleText = hits.filter((h) => h.articleId === cited).map((h) => h.text).join('\n');
+  const scope = answerScope(focus, vocabularyStems(kb?.words ?? new Set()), articleText);
+  return { normalized, hits, extractive, features, scope };
 }
 
 // confidence is a calibrated probability that the first citation answers the question
@@ -32,8 +40,9 @@ export async function extractiveWithFeatures(ctx: KbContext, question: string) {
 // coverage by the article and by the answer). It is the same in both modes: an LLM's
 // fluency says nothing about whether the KB covers the question.
 export async function askKb(ctx: KbContext, question: string): Promise<AskResponse & { llm_rejected?: string }> {
-  const { hits, extractive, features } = await extractiveWithFeatures(ctx, question);
-  const base = { retrieval: ctx.kb.mode };
+  const { hits, extractive, features, scope: s } = await extractiveWithFeatures(ctx, question);
+  const scope = { covered: s.covered, unknown_terms: s.unknownTerms, missing_terms: s.missingTerms };
+  const base = { retrieval: ctx.kb.mode, scope };
   if (!extractive.answer || !features) return { ...base, answer: null, confidence: 0, mode: 'extractive', citations: [] };
   const confidence = calibrate(features);
   const extractiveResult: AskResponse = {

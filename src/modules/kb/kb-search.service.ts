@@ -12,6 +12,8 @@ const VOCABULARY_TTL_MS = 10_000;
 
 export interface RetrievedHit extends RetrievedChunk {
   slug: string;
+  /** The article's category (technical, billing, general): evidence for the ticket classifier. */
+  category: string;
   snippet: string;
   fused: number;
   scores: { fulltext: number | null; vector: number | null; lexical: number };
@@ -70,6 +72,7 @@ export async function retrieve(ctx: KbContext, query: string, limit: number): Pr
       headingPath: base.heading_path,
       text: base.text,
       slug: base.slug,
+      category: base.category,
       snippet: base.snippet ?? plain(base.text),
       fused: f.score,
       // The answer's confidence reads score gaps: raw retriever scores keep them, RRF flattens them.

@@ -71,6 +71,10 @@ export const AskResponse = z.object({
   mode: z.enum(['llm', 'extractive']),
   retrieval: z.enum(['hybrid', 'fulltext']),
   citations: z.array(AskCitation),
+  /** Whether the cited article speaks about everything the question asks; auto-resolve needs it. */
+  scope: z
+    .object({ covered: z.boolean(), unknown_terms: z.array(z.string()), missing_terms: z.array(z.string()) })
+    .optional(),
 });
 export type AskResponse = z.infer<typeof AskResponse>;
 

@@ -71,6 +71,7 @@ export interface ChunkHit {
   article_id: string;
   slug: string;
   title: string;
+  category: string;
   heading_path: string[];
   text: string;
   rank: number;
@@ -83,7 +84,7 @@ export async function fulltextSearch(db: Db, websearch: string, limit: number): 
   return queryRows<ChunkHit>(
     db,
     sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
-        select c.id as chunk_id, a.id as article_id, a.slug, a.title, c.heading_path, c.text,
+        select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text,
                ts_rank_cd(c.search_vector, q.query, 1) as rank,
                ts_headline('english', c.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet
         from kb_chunks c join kb_articles a on a.id = c.article_id, q
@@ -97,7 +98,7 @@ export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHi
   if (ids.length === 0) return [];
   return queryRows(
     db,
-    sql`select c.id as chunk_id, a.id as article_id, a.slug, a.title, c.heading_path, c.text
+    sql`select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text
         from kb_chunks c join kb_articles a on a.id = c.article_id
         where c.id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`} and a.status = 'published' and a.deleted_at is null`,
   );
