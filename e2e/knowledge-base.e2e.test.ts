@@ -194,10 +194,10 @@ describeE2E('the knowledge base', () => {
 
     await page.getByRole('tab', { name: 'Classifier & auto-resolve' }).click();
     const threshold = page.getByRole('textbox', { name: 'Confidence threshold' });
-    await threshold.fill('0.9');
+    await threshold.fill('0.95');
     await page.getByRole('button', { name: 'Save threshold' }).click();
     await page.getByTestId('autoresolve-source').filter({ hasText: 'Set by an admin' }).waitFor();
-    vexpect((await (await context.request.get(`${server.url}/api/admin/settings/autoresolve`)).json()).threshold).toBe(0.9);
+    vexpect((await (await context.request.get(`${server.url}/api/admin/settings/autoresolve`)).json()).threshold).toBe(0.95);
     await page.getByRole('table', { name: 'Routing table' }).waitFor();
     await screenshot(page, 'settings-automation');
   });

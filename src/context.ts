@@ -6,7 +6,7 @@ import { JobRunner } from './core/jobs';
 import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { RecentLogs } from './core/recent-logs';
-import { ActiveClassifier, registerClassifyJobs, type ClassifyContext } from './modules/classify';
+import { ActiveClassifier, registerClassifyJobs, subscribeAutoRetrain, type ClassifyContext } from './modules/classify';
 import { kbCategoryEvidence, KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
 import { registerMeetingJobs } from './modules/meetings';
@@ -76,6 +76,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   subscribeEscalations(ctx);
   subscribeAutoAnswer(ctx);
   subscribeAutoAssign(ctx);
+  subscribeAutoRetrain(ctx);
   subscribeNotifications(ctx);
   subscribeSessionRevocation(ctx);
   // The embedding model may take a while (or fail): retrieval runs full-text until it is ready.

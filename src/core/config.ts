@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
   CLARA_LLM_MODEL: z.string().default('llama3.1:8b'),
   CLARA_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   CLARA_AUTORESOLVE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
+  // Agents' label corrections since the last training that start a classifier retraining by themselves (0: never).
+  CLARA_CLASSIFIER_RETRAIN_AFTER: z.coerce.number().int().min(0).default(50),
   // Email channel (#5): our address, outbound SMTP, optional inbound listener and IMAP mailbox.
   CLARA_SUPPORT_ADDRESS: z.string().email().default('support@clara.local'),
   CLARA_SUPPORT_NAME: z.string().default('Clara Support'),

@@ -64,3 +64,12 @@ export async function findCorrectedTickets(db: Db): Promise<CorrectedTicket[]> {
     .groupBy(tickets.id, tickets.subject, tickets.description);
   return rows;
 }
+
+/** How many tickets carry at least one label a person corrected (what `findCorrectedTickets` returns). */
+export async function countCorrectedTickets(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${ticketHistory.ticketId})::int` })
+    .from(ticketHistory)
+    .where(and(eq(ticketHistory.actorType, 'user'), inArray(ticketHistory.action, ['category_changed', 'priority_changed', 'intent_changed'])));
+  return Number(row?.n ?? 0);
+}

@@ -38,3 +38,4 @@ export { feedbackJsonl } from './classify.service';
 export type { ClassifyContext } from './classify.context';
 export { generateSeedTickets } from './seed-tickets.js';
 export { originExamples } from './origin-examples.js';
+export { retrainIfDue, subscribeAutoRetrain } from './auto-retrain.service';

@@ -29,6 +29,7 @@ const DETECTOR_REASON: Record<DetectorName, string> = {
   anger: 'the customer is angry',
   frustration: 'the customer is strongly frustrated',
   security_incident: 'the message reports a possible security breach or data loss',
+  safety: 'the message reports an injury or a safety risk',
 };
 
 const RANK: Record<SlaState, number> = { ok: 0, warning: 1, breached: 2 };

@@ -36,10 +36,10 @@ export const DEFAULT_RULES: CreateRuleBody[] = [
   },
   {
     name: 'Security breach or data loss',
-    description: 'A hacked account, unauthorized access, leaked or lost data.',
+    description: 'A hacked account, unauthorized access, leaked or lost data, or an injury or safety risk.',
     enabled: true,
     position: 30,
-    conditions: { type: 'detector', name: 'security_incident' },
+    conditions: { any: [{ type: 'detector', name: 'security_incident' }, { type: 'detector', name: 'safety' }] },
     actions: [...escalate, { type: 'raise_priority', to: 'urgent' }, { type: 'add_tag', tag: 'security' }, { type: 'notify', recipients: ['assignee', 'queue', 'leads', 'admins'], user_ids: [] }],
   },
   {
@@ -62,6 +62,7 @@ export const DEFAULT_RULES: CreateRuleBody[] = [
 
 /** Conditions earlier versions seeded; `seedEscalationRules` moves a rule still holding one to the current default. */
 export const SUPERSEDED_CONDITIONS: Record<string, Condition[]> = {
+  'Security breach or data loss': [{ type: 'detector', name: 'security_incident' }],
   'Angry or threatening customer': [
     { all: [{ type: 'sentiment_below', threshold: -2 }, { any: [{ type: 'detector', name: 'threat' }, { type: 'detector', name: 'anger' }] }] },
   ],

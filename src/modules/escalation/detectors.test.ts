@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnger, detectFrustration, detectHumanRequest, detectLegalThreat, detectRepeatContact, detectSecurityIncident, detectThreat, scoreSentiment } from './detectors';
+import { detectAnger, detectFrustration, detectHumanRequest, detectLegalThreat, detectRepeatContact, detectSafety, detectSecurityIncident, detectThreat, scoreSentiment } from './detectors';
 
 describe('the "human please" detector', () => {
   it.each([
@@ -149,4 +149,20 @@ describe('escalation cues in customers own words', () => {
       expect(detectSecurityIncident(text)).toBeNull();
     },
   );
+});
+
+describe('more escalation cues', () => {
+  it.each(['The charger got so hot it burned my hand.', 'The lamp gave my son an electric shock.', 'This heater is dangerous.'])('hears a safety risk in "%s"', (text) => {
+    expect(detectSafety(text)).not.toBeNull();
+  });
+
+  it.each(['Is the tent safe to use in snow?', 'How hot does the stove get?'])('hears no safety risk in "%s"', (text) => {
+    expect(detectSafety(text)).toBeNull();
+  });
+
+  it('hears a review or social-media threat, "for the third time" and deep disappointment', () => {
+    expect(detectThreat('I will leave a bad review everywhere.')).not.toBeNull();
+    expect(detectRepeatContact('I am asking for the third time now.')).not.toBeNull();
+    expect(detectFrustration('Extremely disappointed with how this went.')).not.toBeNull();
+  });
 });

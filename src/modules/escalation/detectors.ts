@@ -63,6 +63,7 @@ const REPEAT_CONTACT = [
   // "you told me on Monday it was fixed", "you promised a refund two weeks ago"
   /\byou\s+(?:told|promised|said|assured)\b[^.!?]{0,60}?\b(?:fixed|sorted|resolved|refund\w*|solved|on (?:its|the) way)\b/i,
   /\b(?:last|previous|earlier|other)\s+(?:ticket|email|message|chat|call|case)s?\b[^.!?]{0,30}?\b(?:about|regarding|on)\b|\bagain on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
+  /\bfor the (?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th|umpteenth|nth) time\b|\b(?:yet|once) again\b[^.!?]{0,30}?\b(?:writ|contact|ask|email|report|complain|messag)\w*|\bhow many times (?:do|must|should|have) i\b/i,
 ];
 
 export function detectRepeatContact(text: string): Detection | null {
@@ -84,6 +85,7 @@ const THREAT = [
   ...LEGAL_THREAT,
   /\b(?:switch\w* to|move\w* to|moving to|go\w* to) (?:a |another |your |some other |other )?(?:competitor|provider|vendor|supplier|tool|shop|store|company)\b|\btake (?:my|our) business elsewhere\b/i,
   /\b(?:i'm|i am|we're|we are) (?:done|finished) with\b|\bnever (?:again|buying|ordering|shopping)\b/i,
+  /\b(?:you(?:'ve| have) lost (?:a|me as a|us as a) customer|(?:leave|write|post) (?:a |an )?(?:bad|negative|1-star|one-star|one star) review|(?:post|share) (?:this|it) (?:on|to) (?:social media|twitter|facebook|reddit|trustpilot))\b/i,
 ];
 
 export function detectThreat(text: string): Detection | null {
@@ -105,6 +107,7 @@ const FRUSTRATION = [
   /\b(?:is|are|was) a (?:joke|disgrace|scam)\b|\b(?:fed up|sick and tired|sick of|tired of|had enough|furious|livid|disgusted)\b/i,
   /\bwhat kind of (?:service|support|company|shop|business)\b|\bthanks for nothing\b|\bare you (?:serious|kidding|joking)\b|\bhow (?:hard|difficult) (?:can|is) it\b/i,
   /\b(?:worst|terrible|awful|horrible|appalling|shocking) (?:\w+ )?(?:experience|service|support|customer service|company)\b|\b(?:completely|totally) useless\b|\bis (?:anyone|anybody) (?:even )?(?:testing|reading|listening|there)\b/i,
+  /\b(?:extremely|very|really|so|deeply|beyond) (?:disappointed|frustrated|upset|annoyed|angry)\b|\b(?:i've|i have|we've|we have) had (?:it|enough)\b|\benough is enough\b|\bappalled\b|\b(?:i|we) (?:demand|insist on) (?:a |an |my |our )?(?:refund|compensation|explanation|answer)\b/i,
 ];
 
 export function detectFrustration(text: string): Detection | null {
@@ -135,6 +138,15 @@ export function detectSecurityIncident(text: string): Detection | null {
   return firstMatch(text, SECURITY_INCIDENT);
 }
 
+// A product that hurt someone or could: a person must look now, whatever else the message says.
+const SAFETY = [
+  /\b(?:injur(?:y|ies|ed)|hurt (?:me|him|her|my|our|us|someone)|burn(?:ed|t) (?:me|my|him|her|our)|caught fire|on fire|smell(?:ed|s)? (?:of )?gas|gas leak|leaking gas|electric(?:al)? shock|exploded|dangerous|unsafe|hazard(?:ous)?|choking|poison(?:ed|ing)?)\b/i,
+];
+
+export function detectSafety(text: string): Detection | null {
+  return firstMatch(text, SAFETY);
+}
+
 export const DETECTORS = {
   human_request: detectHumanRequest,
   repeat_contact: detectRepeatContact,
@@ -143,5 +155,6 @@ export const DETECTORS = {
   anger: detectAnger,
   frustration: detectFrustration,
   security_incident: detectSecurityIncident,
+  safety: detectSafety,
 } as const;
 export type DetectorName = keyof typeof DETECTORS;

@@ -19,7 +19,7 @@ export const LEAF_CONDITIONS = z.discriminatedUnion('type', [
       head: z.enum(['category', 'priority', 'intent']).optional(),
     })
     .strict(),
-  z.object({ type: z.literal('detector'), name: z.enum(['threat', 'legal_threat', 'anger', 'frustration', 'security_incident', 'human_request', 'repeat_contact']) }).strict(),
+  z.object({ type: z.literal('detector'), name: z.enum(['threat', 'legal_threat', 'anger', 'frustration', 'security_incident', 'safety', 'human_request', 'repeat_contact']) }).strict(),
   z.object({ type: z.literal('keywords'), words: z.array(z.string().trim().min(2).max(100)).min(1).max(100) }).strict(),
 ]);
 export type LeafCondition = z.infer<typeof LEAF_CONDITIONS>;

@@ -9,10 +9,13 @@ export interface CategoryEvidence {
 }
 
 const TOP_ARTICLES = 3;
+// Weights are (score ÷ best score)^4: the best article speaks loudest, a close runner-up still counts.
+// Chosen with the classifier's mixing weight on the tune tickets of eval/rosterly and eval/fernhill.
+const SHARPNESS = 4;
 
 /**
  * What the team's own knowledge base says a ticket is about: the categories of the articles
- * that match it best, weighted by their retrieval score relative to the best one. The
+ * that match it best, weighted by their retrieval score relative to the best one (sharpened). The
  * classifier was trained on other companies' words; the knowledge base speaks this one's.
  * Null when no article matches.
  */
@@ -26,7 +29,7 @@ export async function kbCategoryEvidence(ctx: KbContext, text: string): Promise<
   }
   const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, TOP_ARTICLES);
   if (ranked.length === 0) return null;
-  const articles = ranked.map((a) => ({ slug: a.slug, category: a.category, weight: a.score / ranked[0].score }));
+  const articles = ranked.map((a) => ({ slug: a.slug, category: a.category, weight: (a.score / ranked[0].score) ** SHARPNESS }));
   const total = articles.reduce((sum, a) => sum + a.weight, 0);
   const probabilities: Record<string, number> = {};
   for (const a of articles) probabilities[a.category] = (probabilities[a.category] ?? 0) + a.weight / total;
