@@ -1,4 +1,4 @@
-import type { Category, Priority } from '../../src/modules/classify';
+import { CATEGORY_TRIAGE_BELOW, type Category, type Priority } from '../../src/modules/classify';
 import { escalationsOnArrival } from '../../src/modules/escalation';
 import { mayAutoResolve } from '../../src/modules/kb';
 import { AUTO_RESOLVE_THRESHOLDS } from '../../src/modules/kb/eval-runners';
@@ -22,6 +22,10 @@ export interface ClassifierFigures {
   n: number;
   category: number;
   priority: number;
+  /** Tickets whose category confidence is below CATEGORY_TRIAGE_BELOW: they go to a person to sort. */
+  uncertain: number;
+  /** Category accuracy of the others, the ones routed by their predicted category. */
+  categoryWhenSure: number | null;
   /** The most frequent (gold → predicted) mistakes. */
   confusions: { head: 'category' | 'priority'; gold: string; predicted: string; count: number }[];
 }
@@ -84,12 +88,16 @@ async function evaluateTickets(tickets: readonly EvalTicket[], deps: DomainEvalD
   if (tickets.length === 0) return { classifier: null, escalation: null };
   let category = 0;
   let priority = 0;
+  let uncertain = 0;
+  let sureRight = 0;
   const mistakes: { head: 'category' | 'priority'; gold: string; predicted: string }[] = [];
   const escalation: EscalationFigures = { positives: 0, caught: 0, recall: null, negatives: 0, falseEscalations: 0, falseRate: null, missed: [], falseIds: [] };
   for (const t of tickets) {
     const predicted = await deps.classify({ subject: t.subject, description: t.body });
     if (predicted.category === t.category) category += 1;
     else mistakes.push({ head: 'category', gold: t.category, predicted: predicted.category });
+    if (predicted.confidence.category < CATEGORY_TRIAGE_BELOW) uncertain += 1;
+    else if (predicted.category === t.category) sureRight += 1;
     if (predicted.priority === t.priority) priority += 1;
     else mistakes.push({ head: 'priority', gold: t.priority, predicted: predicted.priority });
     const escalated = escalationsOnArrival({ subject: t.subject, body: t.body, priority: predicted.priority }).length > 0;
@@ -108,7 +116,8 @@ async function evaluateTickets(tickets: readonly EvalTicket[], deps: DomainEvalD
   escalation.recall = ratio(escalation.caught, escalation.positives);
   escalation.falseRate = ratio(escalation.falseEscalations, escalation.negatives);
   const n = tickets.length;
-  return { classifier: { n, category: category / n, priority: priority / n, confusions: topConfusions(mistakes) }, escalation };
+  const classifier = { n, category: category / n, priority: priority / n, uncertain, categoryWhenSure: ratio(sureRight, n - uncertain), confusions: topConfusions(mistakes) };
+  return { classifier, escalation };
 }
 
 interface Outcome {

@@ -35,6 +35,7 @@ export function formatDomainReport(r: DomainReport, options: { misses?: number }
     const c = r.classifier;
     out.push(line(`category accuracy (${c.n} tickets)`, pct(c.category), `≥ ${TARGETS.category}`, c.category >= TARGETS.category));
     out.push(line('priority accuracy', pct(c.priority), `≥ ${TARGETS.priority}`, c.priority >= TARGETS.priority));
+    out.push(`       sent to a person (unsure of the category): ${c.uncertain}; category accuracy of the rest ${pct(c.categoryWhenSure)}`);
   }
   if (r.escalation) {
     const e = r.escalation;

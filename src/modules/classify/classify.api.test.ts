@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, validTicketBody, type Caller, type TestApp } from '../../testing/test-app';
+import { CATEGORY_TRIAGE_BELOW } from './active-classifier';
 import { feedbackJsonl } from './classify.service';
 
 let t: TestApp;
@@ -59,6 +60,17 @@ describe('tickets without labels', () => {
       model: { version: expect.any(String) },
       top_terms: expect.any(Array),
     });
+  });
+
+  it('sends a ticket whose category it is unsure of to the default queue for a person to sort', async () => {
+    const res = await agent.request('POST', '/api/tickets', validTicketBody({ subject: 'Hi team', description: 'Can you help me with this please?' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const ticket = res.json();
+    expect(ticket.metadata.classification.confidence.category).toBeLessThan(CATEGORY_TRIAGE_BELOW);
+    expect(ticket).toMatchObject({ queue: { name: 'General Support' }, tags: ['needs-triage'] });
+    expect(ticket.metadata.classification.uncertain).toBe(true);
+    const created = (await agent.request('GET', `/api/tickets/${ticket.id}/history`)).json().items.find((h: { action: string }) => h.action === 'created');
+    expect(created.comment).toMatch(/unsure of the category/);
   });
 
   it('keeps labels the caller gave and routes by them', async () => {

@@ -31,7 +31,7 @@ export { normalizeTicket } from './text-normalize.js';
 export { feedbackExamples, runTraining, type TrainRunOptions, type TrainRunResult } from './train-run.js';
 export { DEFAULT_TRAIN_OPTIONS, trainClassifier, type TrainOptions, type TrainProgress, type TrainStage } from './train.js';
 export { detectUrgency, type UrgencyMatch } from './urgency-rules.js';
-export { ActiveClassifier } from './active-classifier';
+export { ActiveClassifier, CATEGORY_TRIAGE_BELOW } from './active-classifier';
 export { classifyRoutes } from './classify.routes';
 export { registerClassifyJobs } from './classify.jobs';
 export { feedbackJsonl } from './classify.service';

@@ -16,3 +16,4 @@ export { actorRef } from './ticket-create.service';
 export type { SlaClock, TicketSlaEngine } from './ticket-sla';
 export { noTicketMailer, type TicketMailer } from './ticket-mail';
 export { completePendingIntake, createPendingTicket, INTAKE_PENDING, type IntakeContent, type PendingTicket } from './ticket-deferred-intake.service';
+export { TRIAGE_TAG } from './ticket-classification';

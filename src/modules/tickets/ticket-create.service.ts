@@ -1,3 +1,4 @@
+import { intakeComment, intakeRoute, TRIAGE_TAG } from './ticket-classification';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
@@ -50,7 +51,9 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
   const priority = input.priority ?? classification?.priority ?? 'normal';
   const category = input.category ?? classification?.category ?? 'general';
   // Routing reads settings through ctx.db: it must happen outside the transaction (PGlite has one connection).
-  const queueName = input.queueId ? null : await ctx.classifier.route({ category, priority });
+  const route = input.queueId ? null : await intakeRoute(ctx.classifier, { category, priority }, classification, Boolean(input.category));
+  const queueName = route?.queueName ?? null;
+  const triage = route?.triage ?? false;
   const now = ctx.clock.now();
   const ticket = await ctx.db.transaction(async (tx) => {
     const customerId = await resolveCustomerId(tx, input, now);
@@ -67,7 +70,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       category,
       priority,
       intent: input.intent ?? classification?.intent ?? null,
-      tags: [...new Set(input.tags ?? [])],
+      tags: [...new Set([...(input.tags ?? []), ...(triage ? [TRIAGE_TAG] : [])])],
       transcript: input.transcript ?? null,
       metadata,
       customerId,
@@ -92,7 +95,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
         ...actorRef(actor),
         action: 'created',
         newValue: { status: row.status, category: row.category, priority: row.priority, intent: row.intent, queue: queue.name, channel: row.channel },
-        comment: classification ? 'classified automatically' : null,
+        comment: classification ? intakeComment(triage, queue.name) : null,
         createdAt: now,
       },
     ]);

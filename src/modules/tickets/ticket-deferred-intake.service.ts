@@ -1,3 +1,4 @@
+import { intakeComment, intakeRoute, TRIAGE_TAG } from './ticket-classification';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
@@ -74,7 +75,7 @@ export async function createPendingTicket(ctx: TicketsContext, actor: Actor, inp
 export async function completePendingIntake(ctx: TicketsContext, actor: Actor, ticketId: string, content: IntakeContent, within?: Within): Promise<boolean> {
   const classification = await ctx.classifier.classify({ subject: content.subject, description: content.description });
   // Routing reads settings through ctx.db: outside the transaction (PGlite has one connection).
-  const queueName = await ctx.classifier.route({ category: classification.category, priority: classification.priority });
+  const { queueName, triage } = await intakeRoute(ctx.classifier, classification, classification, false);
   const now = ctx.clock.now();
   const done = await ctx.db.transaction(async (tx) => {
     const row = await lockTicket(tx, ticketId);
@@ -90,6 +91,7 @@ export async function completePendingIntake(ctx: TicketsContext, actor: Actor, t
       priority: classification.priority,
       intent: classification.intent,
       queueId: queue.id,
+      ...(triage ? { tags: [...new Set([...row.tags, TRIAGE_TAG])] } : {}),
       ...(await ctx.sla.start(tx, classification.priority, row.createdAt)),
       metadata: { ...metadata, ...(content.metadata ?? {}), ...(classification.details ? { classification: classification.details } : {}) },
       updatedAt: now,
@@ -102,7 +104,7 @@ export async function completePendingIntake(ctx: TicketsContext, actor: Actor, t
         ...actorRef(actor),
         action: 'intake_completed',
         newValue: { category: updated.category, priority: updated.priority, intent: updated.intent, queue: queue.name },
-        comment: 'classified automatically',
+        comment: intakeComment(triage, queue.name),
         createdAt: now,
       },
     ]);
