@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../src/core/errors';
 import { CATEGORIES, PRIORITIES } from '../../src/modules/classify';
-import { EvalSplit, loadEvalDataset, type EvalDataset } from '../../src/modules/kb/eval-dataset';
+import { EvalSplit, loadEvalDataset, parseJsonLines, type EvalDataset } from '../../src/modules/kb/eval-dataset';
 
 /** One line of `tickets.jsonl`: a customer's first message with the labels a senior agent gave it. */
 export const EvalTicket = z
@@ -40,25 +40,11 @@ export function parseTickets(source: string): EvalTicket[] {
   const problems: string[] = [];
   const tickets: EvalTicket[] = [];
   const seen = new Set<string>();
-  source.split(/\r?\n/).forEach((line, index) => {
-    if (!line.trim()) return;
-    const where = `tickets.jsonl line ${index + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      problems.push(`${where}: not JSON (${(error as Error).message})`);
-      return;
-    }
-    const parsed = EvalTicket.safeParse(json);
-    if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((i) => `${where}: ${i.path.join('.') || '(line)'}: ${i.message}`));
-      return;
-    }
-    if (seen.has(parsed.data.id)) problems.push(`${where}: id "${parsed.data.id}" is used twice`);
-    seen.add(parsed.data.id);
-    tickets.push(parsed.data);
-  });
+  for (const { row, where } of parseJsonLines(source, 'tickets.jsonl', EvalTicket, problems)) {
+    if (seen.has(row.id)) problems.push(`${where}: id "${row.id}" is used twice`);
+    seen.add(row.id);
+    tickets.push(row);
+  }
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid tickets.jsonl:\n- ${problems.slice(0, 20).join('\n- ')}`, problems);
   return tickets;
 }

@@ -11,7 +11,7 @@
 import type { AnswerResult } from './answer.schema';
 import { answerType, statesPlace, statesQuantity } from './answer-type';
 import { idf, type TermStats } from './term-stats';
-import { analyzeTerms, stemLite } from './text-analysis';
+import { analyzeTerms, vocabularyStems } from './text-analysis';
 
 /** What the features need from a retrieved hit (a structural subset of `RetrievedHit`). */
 export interface CalibrationHit {
@@ -102,17 +102,6 @@ const headingLines = (text: string) => {
   return [lines[0] ?? '', ...lines.slice(1).filter((l) => /^#{1,6} /.test(l))];
 };
 
-// A term is known when the KB has any inflection of it ("task" is known from "tasks").
-const stemCache = new WeakMap<ReadonlySet<string>, Set<string>>();
-function stemsOf(vocabulary: ReadonlySet<string>): Set<string> {
-  let stems = stemCache.get(vocabulary);
-  if (!stems) {
-    stems = new Set([...vocabulary].map(stemLite));
-    stemCache.set(vocabulary, stems);
-  }
-  return stems;
-}
-
 const share = (terms: readonly string[], found: ReadonlySet<string>) =>
   terms.length === 0 ? 0 : terms.filter((t) => found.has(t)).length / terms.length;
 
@@ -136,7 +125,8 @@ export function answerFeatures(
   options: { focus?: string; stats?: TermStats } = {},
 ): AnswerFeatures {
   const terms = [...new Set(analyzeTerms(question))];
-  const stems = vocabulary === undefined ? undefined : stemsOf(vocabulary);
+  // A term is known when the KB has any inflection of it ("task" is known from "tasks").
+  const stems = vocabulary === undefined ? undefined : vocabularyStems(vocabulary);
   const knownTerms = terms.filter((t) => stems === undefined || stems.has(t));
   const cited = answer.citations[0]?.articleId;
   const best = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerScope, vocabularyStems } from './answer-scope';
+import { answerScope } from './answer-scope';
+import { vocabularyStems } from './text-analysis';
 import { questionFocus } from './question-focus';
 
 const kb = vocabularyStems(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { stemLite, analyzeTerms } from './text-analysis';
+import { analyzeTerms, stemLite } from './text-analysis';
 
 // Does the cited article speak about what the question asks? Near-misses share most of their
 // words with a neighbouring article ("a gift card in Swiss francs", "pause the subscription"):
@@ -53,15 +53,4 @@ export function answerScope(focus: string, kbStems: ReadonlySet<string>, article
   const unknownTerms = terms.filter((t) => !kbStems.has(t));
   const missingTerms = terms.filter((t) => kbStems.has(t) && !article.has(t));
   return { covered: unknownTerms.length === 0 && missingTerms.length <= MAX_MISSING_TERMS, unknownTerms, missingTerms };
-}
-
-const stemCache = new WeakMap<ReadonlySet<string>, Set<string>>();
-/** Stem-lite forms of a vocabulary, cached per vocabulary set. */
-export function vocabularyStems(vocabulary: ReadonlySet<string>): Set<string> {
-  let stems = stemCache.get(vocabulary);
-  if (!stems) {
-    stems = new Set([...vocabulary].map(stemLite));
-    stemCache.set(vocabulary, stems);
-  }
-  return stems;
 }

@@ -82,34 +82,42 @@ async function readArticles(dir: string, problems: string[]): Promise<ArticleDra
   return articles;
 }
 
-function parseQuestions(source: string, slugs: ReadonlySet<string>, problems: string[]): EvalQuestion[] {
-  const questions: EvalQuestion[] = [];
-  const lineOfId = new Map<string, number>();
-  source.split(/\r?\n/).forEach((line, index) => {
-    const where = `questions.jsonl line ${index + 1}`;
-    if (!line.trim()) return;
+/**
+ * The valid rows of a JSON-lines file with their 1-based line numbers; blank lines are skipped, and
+ * every line that is not JSON or does not fit `schema` adds a problem naming `file` and the line.
+ */
+export function parseJsonLines<T>(source: string, file: string, schema: z.ZodType<T>, problems: string[]): { row: T; line: number; where: string }[] {
+  const rows: { row: T; line: number; where: string }[] = [];
+  source.split(/\r?\n/).forEach((text, index) => {
+    const where = `${file} line ${index + 1}`;
+    if (!text.trim()) return;
     let json: unknown;
     try {
-      json = JSON.parse(line);
+      json = JSON.parse(text);
     } catch (error) {
       problems.push(`${where}: not JSON (${(error as Error).message})`);
       return;
     }
-    const parsed = EvalQuestion.safeParse(json);
-    if (!parsed.success) {
-      problems.push(...zodProblems(where, parsed.error));
-      return;
-    }
-    const q = parsed.data;
+    const parsed = schema.safeParse(json);
+    if (parsed.success) rows.push({ row: parsed.data, line: index + 1, where });
+    else problems.push(...zodProblems(where, parsed.error));
+  });
+  return rows;
+}
+
+function parseQuestions(source: string, slugs: ReadonlySet<string>, problems: string[]): EvalQuestion[] {
+  const questions: EvalQuestion[] = [];
+  const lineOfId = new Map<string, number>();
+  for (const { row: q, line, where } of parseJsonLines(source, 'questions.jsonl', EvalQuestion, problems)) {
     const first = lineOfId.get(q.id);
     if (first !== undefined) problems.push(`${where}: id "${q.id}" already used on line ${first}`);
-    lineOfId.set(q.id, index + 1);
+    lineOfId.set(q.id, line);
     for (const slug of q.relevant) {
       if (!slugs.has(slug)) problems.push(`${where}: relevant "${slug}" is not an article slug (file name without .md)`);
     }
     if (new Set(q.relevant).size !== q.relevant.length) problems.push(`${where}: relevant lists a slug twice`);
     questions.push(q);
-  });
+  }
   if (questions.length === 0 && problems.length === 0) problems.push('questions.jsonl: no questions');
   return questions;
 }

@@ -7,7 +7,8 @@ import type { KbContext } from './kb.context';
 import { retrieve, type RetrievedHit } from './kb-search.service';
 import { normalizeQuery } from './query-normalize';
 import { questionFocus } from './question-focus';
-import { answerScope, vocabularyStems } from './answer-scope';
+import { answerScope } from './answer-scope';
+import { vocabularyStems } from './text-analysis';
 
 const TOP_CHUNKS = 8;
 

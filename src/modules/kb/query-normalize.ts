@@ -1,5 +1,5 @@
 import { rewriteSynonyms, synonymRules, type PhraseRewrite } from './query-synonyms';
-import { isStopword, stemLite, words } from './text-analysis';
+import { isStopword, stemLite, vocabularyStems, words } from './text-analysis';
 
 export interface QueryCorrection {
   from: string;
@@ -58,20 +58,10 @@ function preferred(candidate: string, best: string, word: string): boolean {
  * stopwords are never changed, since one edit turns them into other real words.
  * Ties prefer the same first letter, then alphabetical order.
  */
-const stemCache = new WeakMap<ReadonlySet<string>, Set<string>>();
-function stemsOf(vocabulary: ReadonlySet<string>): Set<string> {
-  let stems = stemCache.get(vocabulary);
-  if (!stems) {
-    stems = new Set([...vocabulary].map(stemLite));
-    stemCache.set(vocabulary, stems);
-  }
-  return stems;
-}
-
 export function correctWord(word: string, vocabulary: ReadonlySet<string>): string | null {
   if (vocabulary.has(word) || word.length < 5 || /\d/.test(word) || isStopword(word)) return null;
   // Another inflection of a word the KB uses is not a typo: "charging" must not become "changing".
-  if (stemsOf(vocabulary).has(stemLite(word))) return null;
+  if (vocabularyStems(vocabulary).has(stemLite(word))) return null;
   const max = word.length >= 8 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = max + 1;

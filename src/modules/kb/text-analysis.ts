@@ -100,3 +100,14 @@ export function splitSentences(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+const stemCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+/** Stem-lite forms of a vocabulary, cached per vocabulary set: a term is known when the KB has any inflection of it. */
+export function vocabularyStems(vocabulary: ReadonlySet<string>): Set<string> {
+  let stems = stemCache.get(vocabulary);
+  if (!stems) {
+    stems = new Set([...vocabulary].map(stemLite));
+    stemCache.set(vocabulary, stems);
+  }
+  return stems;
+}
