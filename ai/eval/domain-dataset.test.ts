@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDomainDataset, parseTickets, type DomainDataset } from './domain-dataset';
 import { containsFact, factText } from './facts';
 
+// Lines after the first batch were written later to give tuning more to go on (a second tune
+// batch); the test split is the first batch's and never grows.
+const FIRST_BATCH = { rosterly: { questions: 75, tickets: 83 }, fernhill: { questions: 79, tickets: 83 } };
+
 const folder = (name: string) => fileURLToPath(new URL(`../../eval/${name}/`, import.meta.url));
 
 describe.each(['rosterly', 'fernhill'])('eval/%s, a company Clara was not built on', (name) => {
@@ -35,9 +39,11 @@ describe.each(['rosterly', 'fernhill'])('eval/%s, a company Clara was not built 
     }
   });
 
-  it('splits by line: every third question and ticket is tune, the rest test', () => {
-    dataset.questions.forEach((q, i) => expect(q.split, q.id).toBe((i + 1) % 3 === 0 ? 'tune' : 'test'));
-    dataset.tickets.forEach((t, i) => expect(t.split, t.id).toBe((i + 1) % 3 === 0 ? 'tune' : 'test'));
+  it('splits by line: every third line of the first batch is tune, the rest test; later lines are tune', () => {
+    const first = FIRST_BATCH[name as keyof typeof FIRST_BATCH];
+    const expected = (i: number, batch: number) => (i >= batch || (i + 1) % 3 === 0 ? 'tune' : 'test');
+    dataset.questions.forEach((q, i) => expect(q.split, q.id).toBe(expected(i, first.questions)));
+    dataset.tickets.forEach((t, i) => expect(t.split, t.id).toBe(expected(i, first.tickets)));
   });
 });
 
