@@ -10,6 +10,9 @@ describe('domain-neutral priority cues', () => {
     ['Weird logins', 'There are suspicious logins on our admin account tonight.'],
     ['Heater', 'The heater smelled of gas and is dangerous to use.'],
     ['Shop down?', 'Your website is down, I get a 502 error on every page.'],
+    ['Tablets', 'Since opening, no one can check in on the front-desk tablets, they are frozen.'],
+    ['Not me', 'There is a purchase on my account that I never made, somebody has used my login.'],
+    ['Payments page', 'Error 500 on the payment page for all of our customers this morning.'],
   ])('reads "%s" as urgent', (subject, body) => {
     expect(cue(subject, body)).toBe('urgent');
   });
@@ -19,6 +22,11 @@ describe('domain-neutral priority cues', () => {
     ['Locked out', "I can't log in and need the report for my boss."],
     ['Parcel', 'Tracking says delivered but there is nothing at my door.'],
     ['Report', 'The monthly report is wrong and it is due tomorrow.'],
+    ['Sync', 'The calendar sync has been failing since Friday with a timeout.'],
+    ['Cancelled', 'I cancelled the order within the hour but the amount was still debited.'],
+    ['Bank', 'I have told my bank to reverse the payment.'],
+    ['Voucher', 'The voucher code does not work and the offer ends tonight.'],
+    ['Report today', 'I need to send the payroll report to the accountant today and the totals are wrong.'],
   ])('reads "%s" as high', (subject, body) => {
     expect(cue(subject, body)).toBe('high');
   });
@@ -28,6 +36,7 @@ describe('domain-neutral priority cues', () => {
     ['Idea', 'It would be great to have a dark theme.'],
     ['Thanks', 'Thank you for the quick help, great service!'],
     ['Pricing', 'We are a school. Do you offer a discount for schools?'],
+    ['Kind words', 'The new calendar view made my week so much easier, thanks!'],
   ])('reads "%s" as low', (subject, body) => {
     expect(cue(subject, body)).toBe('low');
   });

@@ -160,6 +160,17 @@ describe('more escalation cues', () => {
     expect(detectSafety(text)).toBeNull();
   });
 
+  it('hears an account used by somebody else and orders the customer never placed', () => {
+    expect(detectSecurityIncident('Somebody is using my account to buy things.')).not.toBeNull();
+    expect(detectSecurityIncident('There are two orders on my account that I did not place.')).not.toBeNull();
+    expect(detectSecurityIncident('Where can I see the orders I placed last year?')).toBeNull();
+  });
+
+  it('does not hear repeat contact in asking the product for something several times', () => {
+    expect(detectRepeatContact('No code\nI asked for a new login code 3 times and none came.')).toBeNull();
+    expect(detectRepeatContact('I have emailed you 3 times about this.')).not.toBeNull();
+  });
+
   it('hears a review or social-media threat, "for the third time" and deep disappointment', () => {
     expect(detectThreat('I will leave a bad review everywhere.')).not.toBeNull();
     expect(detectRepeatContact('I am asking for the third time now.')).not.toBeNull();

@@ -54,7 +54,8 @@ export function detectHumanRequest(text: string): Detection | null {
 const CONTACTED = String.raw`(?:writ\w*|wrote|contact\w*|ask\w*|email\w*|report\w*|messag\w*|call\w*|chat\w*|rais\w*|complain\w*|told)`;
 const REPEAT_CONTACT = [
   /\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\d+th|umpteenth|nth|several|multiple|many)\s+times?\b[^.!?]{0,30}?\b(?:writ|wrote|contact|ask|email|call|report|messag|reach|tell|complain|open|rais)\w*/i,
-  new RegExp(String.raw`\b${CONTACTED}\b[^.!?]{0,40}?\b(?:again|twice|(?:three|four|five|six|several|multiple|many|\d+) times)\b`, 'i'),
+  // "asked for a reset link 4 times" asks the product for something, not us about it
+  new RegExp(String.raw`\b${CONTACTED}\b(?! for (?:a|an|the|another|new) )[^.!?\n]{0,40}?\b(?:again|twice|(?:three|four|five|six|several|multiple|many|\d+) times)\b`, 'i'),
   /\b(?:already|previously)\s+(?:have\s+)?(?:written|wrote|contacted|reported|emailed|asked|called|opened|complained)\b/i,
   /\bstill (?:not|isn't|hasn't been|has not been|wasn't|not been) (?:fixed|resolved|solved|sorted)\b/i,
   // "nobody answered", "no one has replied", "still no answer", "haven't heard back"
@@ -118,7 +119,9 @@ const DATA = String.raw`(?:data|files|documents|records|database|backups?|notes|
 const SECURITY_INCIDENT = [
   /\b(?:hack(?:ed|er|ers|ing)?|compromised|phishing|malware|ransomware|data breach|security breach)\b/i,
   /\bunauthori[sz]ed (?:access|logins?|charges?|transactions?|payments?|activity)\b/i,
-  /\bsomeone (?:else )?(?:has )?(?:logged|logging|accessed|is using|used) (?:in|into )?(?:my|our)\b/i,
+  /\b(?:someone|somebody) (?:else )?(?:has )?(?:logged|logging|accessed|is using|used|got into|broke into) (?:in|into )?(?:my|our)\b/i,
+  // "an order confirmation for boots I didn't order", "payments we never made"
+  /\b(?:orders?|purchases?|payments?|charges?|transactions?)\b[^.!?]{0,40}?\b(?:i|we) (?:didn't|did not|never) (?:place|make|made|order|authori[sz]e|buy)\b/i,
   /\bstolen (?:account|data|credentials|passwords?|identity|card)\b/i,
   /\b(?:data|passwords?|credentials|customer data|personal data|information) (?:was |were |got |has been |have been )?leak(?:ed)?\b|\bleak(?:ed|ing)? (?:our |my |customer )?(?:data|passwords|credentials)\b/i,
   new RegExp(String.raw`\b(?:lost|lose|losing)\s+(?:all\s+)?(?:of\s+)?(?:my |our |the )?${DATA}\b`, 'i'),
@@ -131,7 +134,7 @@ const SECURITY_INCIDENT = [
   // "sign-ins from another country", "strange logins", "someone placed an order with my card"
   /\b(?:strange|suspicious|unknown|unrecogni[sz]ed|odd|weird|unusual)\s+(?:log-?ins?|sign-?ins?|logons?|activity|access|devices?|sessions?)\b/i,
   /\b(?:log-?ins?|sign-?ins?|logged in|signed in|access)\b[^.!?]{0,40}?\bfrom\b[^.!?]{0,25}?\b(?:another|other|different|foreign|unknown|strange) (?:country|location|city|ip|device)\b/i,
-  /\bsomeone (?:else )?(?:changed|placed|ordered|used|reset|took over)\b|\b(?:fake|phishing|spoofed|fraudulent) (?:page|site|website|email|e-mail|link|login)\b|\bsomeone else'?s (?:data|orders?|account|details|address)\b/i,
+  /\b(?:someone|somebody) (?:else )?(?:changed|placed|ordered|used|reset|took over)\b|\b(?:fake|phishing|spoofed|fraudulent) (?:page|site|website|email|e-mail|link|login)\b|\bsomeone else'?s (?:data|orders?|account|details|address)\b/i,
 ];
 
 export function detectSecurityIncident(text: string): Detection | null {

@@ -9,7 +9,7 @@
 // 0 otherwise (every unanswerable question is 0). Re-run the script and paste its
 // output here whenever retrieval, chunking or the extractive answer change.
 import type { AnswerResult } from './answer.schema';
-import { answerType, statesPlace, statesQuantity } from './answer-type';
+import { answerType, statesAnswerType } from './answer-type';
 import { idf, type TermStats } from './term-stats';
 import { analyzeTerms, vocabularyStems } from './text-analysis';
 
@@ -55,7 +55,7 @@ export interface AnswerFeatures {
   focusCoverage: number;
   /** As `focusCoverage`, over the answer sentences and the headings of the cited article only. */
   answerFocusCoverage: number;
-  /** 1 when the question asks for a number or a place and the answer states one, or asks for neither; else 0. */
+  /** 1 when the answer states a fact of the kind the question asks for (`answer-type.ts`: a duration, a number, a place), or it asks for none; else 0. */
   typeMatch: number;
   /** 1 / (1 + number of terms of the question sentences that no article uses). */
   knownFocus: number;
@@ -143,8 +143,7 @@ export function answerFeatures(
   const answerTerms = new Set(analyzeTerms(answer.answer));
   const headingTerms = new Set(citedHits.flatMap((h) => headingLines(h.text).flatMap((l) => analyzeTerms(l))));
   const focusTerms = [...new Set(analyzeTerms(options.focus ?? question))];
-  const type = answerType(options.focus ?? question);
-  const statesType = type === 'quantity' ? statesQuantity(answer.answer) : type === 'place' ? statesPlace(answer.answer) : true;
+  const statesType = statesAnswerType(answerType(options.focus ?? question), answer.answer);
   return {
     extractive: answer.confidence,
     topScore: own,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { answerType, statesAnswerType, type AnswerType } from './answer-type';
 import { analyzeTerms, stemLite } from './text-analysis';
 
 // Does the cited article speak about what the question asks? Near-misses share most of their
@@ -31,8 +32,15 @@ function commonStems(): Set<string> {
 }
 
 export interface AnswerScope {
-  /** false: the question names something the knowledge base or the cited article never mentions. */
+  /**
+   * false: the question names something the knowledge base or the cited article never mentions,
+   * or asks for a kind of fact (a duration, a number, a place) that the answer does not state.
+   */
   covered: boolean;
+  /** The kind of fact the question sentences ask for (`answer-type.ts`). */
+  asks: AnswerType;
+  /** Whether the answer states a fact of that kind (true when the question asks for none). */
+  statesAskedFact: boolean;
   /** Question terms no article uses. */
   unknownTerms: string[];
   /** Question terms the knowledge base uses, but not the cited article. */
@@ -43,14 +51,41 @@ export interface AnswerScope {
 export const MAX_MISSING_TERMS = 1;
 
 /**
- * `focus` is the normalized question sentences; `kbStems` the stem-lite forms of the KB's words;
- * `articleText` the cited article's retrieved text.
+ * Words a customer wrote as names (capitalized, not opening a sentence): "the Netherlands", "Swiss
+ * francs", "Microsoft Teams". A name is never everyday, however frequent: a country, a brand or a
+ * product the knowledge base does not mention is what a near-miss asks about.
  */
-export function answerScope(focus: string, kbStems: ReadonlySet<string>, articleText: string): AnswerScope {
+export function namedStems(raw: string): Set<string> {
+  const named = new Set<string>();
+  for (const sentence of raw.split(/(?<=[.!?:])\s+|\n+/)) {
+    const words = sentence.match(/[A-Za-z][A-Za-z']*/g) ?? [];
+    words.slice(1).forEach((w) => {
+      if (/^[A-Z][a-z]+$/.test(w)) named.add(stemLite(w.toLowerCase()));
+    });
+  }
+  return named;
+}
+
+export interface ScopeInput {
+  /** The normalized question sentences (`questionFocus`). */
+  focus: string;
+  /** Stem-lite forms of the knowledge base's words. */
+  kbStems: ReadonlySet<string>;
+  /** The cited article's retrieved text. */
+  articleText: string;
+  /** The answer given (checked for the kind of fact asked); omitted: not checked. */
+  answer?: string;
+  /** Stems the customer wrote as names (`namedStems`). */
+  named?: ReadonlySet<string>;
+}
+
+export function answerScope({ focus, kbStems, articleText, answer, named = new Set() }: ScopeInput): AnswerScope {
   const everyday = commonStems();
-  const terms = [...new Set(analyzeTerms(focus))].filter((t) => !CHATTER.has(t) && !everyday.has(t) && t.length > 1);
+  const terms = [...new Set(analyzeTerms(focus))].filter((t) => !CHATTER.has(t) && (named.has(t) || !everyday.has(t)) && t.length > 1);
   const article = new Set(analyzeTerms(articleText));
   const unknownTerms = terms.filter((t) => !kbStems.has(t));
   const missingTerms = terms.filter((t) => kbStems.has(t) && !article.has(t));
-  return { covered: unknownTerms.length === 0 && missingTerms.length <= MAX_MISSING_TERMS, unknownTerms, missingTerms };
+  const asks = answerType(focus);
+  const statesAskedFact = answer === undefined || statesAnswerType(asks, answer);
+  return { covered: unknownTerms.length === 0 && missingTerms.length <= MAX_MISSING_TERMS && statesAskedFact, asks, statesAskedFact, unknownTerms, missingTerms };
 }

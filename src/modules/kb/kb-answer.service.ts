@@ -7,7 +7,7 @@ import type { KbContext } from './kb.context';
 import { retrieve, type RetrievedHit } from './kb-search.service';
 import { normalizeQuery } from './query-normalize';
 import { questionFocus } from './question-focus';
-import { answerScope } from './answer-scope';
+import { answerScope, namedStems } from './answer-scope';
 import { vocabularyStems } from './text-analysis';
 
 const TOP_CHUNKS = 8;
@@ -32,7 +32,13 @@ export async function extractiveWithFeatures(ctx: KbContext, question: string) {
   const features = extractive.answer ? answerFeatures(normalized.text, hits, extractive, kb?.words, { focus, stats: kb?.stats }) : null;
   const cited = extractive.citations[0]?.articleId;
   const articleText = hits.filter((h) => h.articleId === cited).map((h) => h.text).join('\n');
-  const scope = answerScope(focus, vocabularyStems(kb?.words ?? new Set()), articleText);
+  const scope = answerScope({
+    focus,
+    kbStems: vocabularyStems(kb?.words ?? new Set()),
+    articleText,
+    answer: extractive.answer ?? undefined,
+    named: namedStems(questionFocus(question)),
+  });
   return { normalized, hits, extractive, features, scope };
 }
 
@@ -42,7 +48,7 @@ export async function extractiveWithFeatures(ctx: KbContext, question: string) {
 // fluency says nothing about whether the KB covers the question.
 export async function askKb(ctx: KbContext, question: string): Promise<AskResponse & { llm_rejected?: string }> {
   const { hits, extractive, features, scope: s } = await extractiveWithFeatures(ctx, question);
-  const scope = { covered: s.covered, unknown_terms: s.unknownTerms, missing_terms: s.missingTerms };
+  const scope = { covered: s.covered, unknown_terms: s.unknownTerms, missing_terms: s.missingTerms, asks: s.asks, states_asked_fact: s.statesAskedFact };
   const base = { retrieval: ctx.kb.mode, scope };
   if (!extractive.answer || !features) return { ...base, answer: null, confidence: 0, mode: 'extractive', citations: [] };
   const confidence = calibrate(features);

@@ -71,9 +71,15 @@ export const AskResponse = z.object({
   mode: z.enum(['llm', 'extractive']),
   retrieval: z.enum(['hybrid', 'fulltext']),
   citations: z.array(AskCitation),
-  /** Whether the cited article speaks about everything the question asks; auto-resolve needs it. */
+  /** Whether the cited article speaks about everything the question asks, and the answer states the kind of fact asked for; auto-resolve needs it. */
   scope: z
-    .object({ covered: z.boolean(), unknown_terms: z.array(z.string()), missing_terms: z.array(z.string()) })
+    .object({
+      covered: z.boolean(),
+      unknown_terms: z.array(z.string()),
+      missing_terms: z.array(z.string()),
+      asks: z.enum(['duration', 'quantity', 'place', 'other']),
+      states_asked_fact: z.boolean(),
+    })
     .optional(),
 });
 export type AskResponse = z.infer<typeof AskResponse>;
