@@ -170,6 +170,7 @@ async function main() {
   // it reads the confidence): P(correct | in scope). Tried on 2026-12-06: the held-out curve moved
   // to higher confidences with the same precision/coverage trade-off, so the shipped fit uses all rows.
   const coveredOnly = process.argv.includes('--covered-only');
+  const kbOnly = process.argv.includes('--kb-only');
   const demo = coveredOnly ? demoAll.filter((r) => r.covered) : demoAll;
   const bank = coveredOnly ? bankAll.filter((r) => r.covered) : bankAll;
   const count = (rows: Row[]) => `${rows.length} rows, ${rows.filter((r) => r.y === 1).length} positive, ${rows.filter((r) => r.unanswerable).length} unanswerable`;
@@ -195,7 +196,8 @@ async function main() {
         bankLoss += logLoss(model, bank.filter((_, j) => j % 5 === fold)) * bank.filter((_, j) => j % 5 === fold).length;
       }
       bankLoss /= bank.length;
-      const loss = (demoLoss + bankLoss) / 2;
+      // --kb-only: pick by the help-center sets alone (bank-faq is another task: one-answer FAQ, nothing unanswerable).
+      const loss = kbOnly ? demoLoss : (demoLoss + bankLoss) / 2;
       console.error(`bank weight ${b}  lambda ${lambda}  KB sets LOO ${demoLoss.toFixed(4)}  bank-faq CV ${bankLoss.toFixed(4)}  mean ${loss.toFixed(4)}`);
       if (loss < best.loss - 1e-12) best = { loss, b, lambda };
     }

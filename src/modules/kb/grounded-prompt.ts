@@ -65,7 +65,8 @@ export interface ParsedCitations {
   noAnswer: boolean;
 }
 
-function citedNumbers(text: string): number[] {
+/** The source numbers an answer cites, as written: "[1]", "[1][3]", "[1, 2]", "[2–4]", "[source 1]". */
+export function citedNumbers(text: string): number[] {
   const numbers: number[] = [];
   for (const match of text.matchAll(/\[((?:source\s*)?\d{1,3}(?:\s*(?:[,;–-]|and)\s*\d{1,3})*)\]/gi)) {
     const body = match[1].replace(/source\s*/i, '');

@@ -8,6 +8,7 @@ import { retrieve, type RetrievedHit } from './kb-search.service';
 import { normalizeQuery } from './query-normalize';
 import { questionFocus } from './question-focus';
 import { answerScope, namedStems } from './answer-scope';
+import { untracedFacts } from './fact-trace';
 import { vocabularyStems } from './text-analysis';
 
 const TOP_CHUNKS = 8;
@@ -72,6 +73,12 @@ export async function askKb(ctx: KbContext, question: string): Promise<AskRespon
     if (parsed.citations.length === 0 || parsed.unknownRefs.length > 0) {
       // An answer that cites nothing we retrieved is not grounded: it is thrown away.
       return { ...extractiveResult, llm_rejected: parsed.citations.length === 0 ? 'no citations' : 'cited unknown sources' };
+    }
+    // A number, menu path or address that no cited source states was made up: the answer is thrown away.
+    const untraced = untracedFacts(reply, prompt.sources);
+    if (untraced.length > 0) {
+      ctx.log.warn({ facts: untraced.map((f) => f.fact) }, 'LLM answer states facts its sources do not; using the extractive answer');
+      return { ...extractiveResult, llm_rejected: 'facts not in the cited sources' };
     }
     return { ...base, answer: reply.trim(), confidence, mode: 'llm', citations: toCitations(parsed.citations, hits) };
   } catch (err) {

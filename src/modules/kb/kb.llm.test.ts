@@ -61,6 +61,19 @@ describe('answers from a local LLM', () => {
     expect((await lead.request('POST', '/api/kb/ask', { question: 'Can I get my money back for the annual plan?' })).json().mode).toBe('extractive');
   });
 
+  it('rejects an answer that states a number or a menu path its cited source does not', async () => {
+    const ask = () => lead.request('POST', '/api/kb/ask', { question: 'Can I get my money back for the annual plan?' });
+    ollama.reply = () => 'Annual plans are refunded in full within 30 days [1].';
+    let res = (await ask()).json();
+    expect(res.mode).toBe('extractive');
+    expect(res.answer).toContain('14 days');
+    ollama.reply = () => 'Annual plans are refunded within 14 days [1]. Ask for it under Billing → Refunds [1].';
+    res = (await ask()).json();
+    expect(res.mode).toBe('extractive');
+    ollama.reply = () => 'Yes: annual plans are refunded in full within 14 days of purchase [1].';
+    expect((await ask()).json().mode).toBe('llm');
+  });
+
   it('reports no answer when the model says the sources do not cover the question', async () => {
     ollama.reply = () => 'NO_ANSWER';
     const res = (await lead.request('POST', '/api/kb/ask', { question: 'Do you refund an annual plan after two years?' })).json();
