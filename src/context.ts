@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { RecentLogs } from './core/recent-logs';
 import { ActiveClassifier, registerClassifyJobs, subscribeAutoRetrain, type ClassifyContext } from './modules/classify';
+import { findQueues } from './modules/queues';
 import { kbCategoryEvidence, KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
 import { registerMeetingJobs } from './modules/meetings';
@@ -61,8 +62,10 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     email: new EmailRuntime(base),
     voice: new VoiceRuntime(base),
   };
-  // The classifier learned other companies' words; the team's own articles say what its tickets are about.
+  // The classifier learned other companies' words; the team's own articles and queue descriptions say what its tickets are about.
   ctx.classifier.useCategoryEvidence(async (text) => (await kbCategoryEvidence(ctx, text))?.probabilities ?? null);
+  ctx.classifier.useQueueDescriptions(() => findQueues(ctx.db));
+  ctx.events.on('queue.changed', () => ctx.classifier.refresh(true));
   registerClassifyJobs(ctx);
   registerKbJobs(ctx);
   registerEmailJobs(ctx);

@@ -25,7 +25,12 @@ export interface DomainDataset extends EvalDataset {
   folder: string;
   /** Empty when the folder has no `tickets.jsonl`. */
   tickets: EvalTicket[];
+  /** `queues.json`: the descriptions the company's team gave its queues (queue name → description); empty without the file. */
+  queues: { name: string; description: string }[];
 }
+
+/** `queues.json`: queue name → description, as a team writes them on day one. */
+export const QueueDescriptions = z.record(z.string().trim().min(1), z.string().trim().max(2000));
 
 async function readOptional(file: string): Promise<string | null> {
   try {
@@ -54,5 +59,13 @@ export async function loadDomainDataset(folder: string): Promise<DomainDataset> 
   const root = resolve(folder);
   const kb = await loadEvalDataset(root);
   const source = await readOptional(join(root, 'tickets.jsonl'));
-  return { ...kb, folder: root, tickets: source === null ? [] : parseTickets(source) };
+  const queuesSource = await readOptional(join(root, 'queues.json'));
+  let descriptions: Record<string, string> = {};
+  if (queuesSource !== null) {
+    const parsed = QueueDescriptions.safeParse(JSON.parse(queuesSource));
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', `Invalid queues.json: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    descriptions = parsed.data;
+  }
+  const queues = Object.entries(descriptions).map(([name, description]) => ({ name, description }));
+  return { ...kb, folder: root, tickets: source === null ? [] : parseTickets(source), queues };
 }

@@ -19,6 +19,7 @@ const t = (id: string, body: string, labels: Partial<EvalTicket> = {}): EvalTick
 const dataset: DomainDataset = {
   name: 'acme-test',
   folder: '/nowhere',
+  queues: [],
   articles: [],
   questions: [q('right', ['a'], ['30 days']), q('no-fact', ['a'], ['14 days']), q('wrong', ['b'], ['x']), q('uncovered', [])],
   tickets: [

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { systemActor } from '../core/rbac';
 import { askKb, importArticles } from '../modules/kb';
+import { ensureDefaultQueuesAndSlas, findQueueByName, updateQueue } from '../modules/queues';
 import { loadDomainDataset } from '../../ai/eval/domain-dataset';
 import { evaluateDomain, type DomainReport } from '../../ai/eval/domain-eval';
 import { formatDomainReport } from '../../ai/eval/domain-report';
@@ -12,6 +14,13 @@ async function runOne(folder: string, split: 'tune' | 'test', onProgress: (s: st
   return withEvalContext(async (ctx) => {
     onProgress(`${dataset.name}: importing ${dataset.articles.length} articles`);
     await importArticles(ctx, dataset.articles);
+    // The team's queue descriptions, through the same service as PATCH /api/queues/:id.
+    await ensureDefaultQueuesAndSlas(ctx.db);
+    for (const q of dataset.queues) {
+      const row = await findQueueByName(ctx.db, q.name);
+      if (!row) throw new Error(`${dataset.name}/queues.json: no queue named "${q.name}"`);
+      await updateQueue(ctx, systemActor, row.id, { description: q.description });
+    }
     onProgress(`${dataset.name}: ${dataset.tickets.length} tickets, ${dataset.questions.length} questions (${split} split)`);
     return evaluateDomain(
       dataset,

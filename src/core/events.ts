@@ -8,6 +8,8 @@ export interface ClaraEvents {
   'ticket.escalated': { ticketId: string; ruleId: string | null; reason: string; actorType: string };
   'ticket.deescalated': { ticketId: string; reason: string; actorType: string };
   'kb.changed': { articleId: string };
+  /** A queue's description changed (the classifier reads descriptions as category evidence). */
+  'queue.changed': { queueId: string };
   /** A staff account lost access (deactivated) or its password was reset: its sessions must end. */
   'user.credentials_revoked': { userId: string };
 }

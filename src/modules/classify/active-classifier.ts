@@ -7,6 +7,7 @@ import { findActiveModel, findActiveModelId } from './classify.queries';
 import { DEFAULT_ROUTING, routeTicket, type RoutingTable } from './routing.js';
 import type { ClassifyResult } from './classify.schema.js';
 import type { Category, Priority } from './labels.js';
+import { mixCategoryEvidence, queueCategoryEvidence, type QueueDescription } from './queue-evidence.js';
 
 export const ROUTING_SETTING = 'classifier.routing';
 
@@ -29,6 +30,8 @@ export class ActiveClassifier implements TicketClassifier {
   private routing: RoutingTable = DEFAULT_ROUTING;
   private checkedAt = 0;
   private evidence: CategoryEvidenceSource | null = null;
+  private queueLoader: (() => Promise<QueueDescription[]>) | null = null;
+  private queueDescriptions: QueueDescription[] = [];
 
   constructor(private readonly ctx: Pick<CoreContext, 'db' | 'log' | 'clock'>, shipped: Classifier = loadClassifier()) {
     this.model = shipped;
@@ -51,6 +54,7 @@ export class ActiveClassifier implements TicketClassifier {
     if (!force && now - this.checkedAt < REFRESH_MS) return;
     this.checkedAt = now;
     this.routing = (await getSetting<RoutingTable>(this.ctx.db, ROUTING_SETTING)) ?? DEFAULT_ROUTING;
+    if (this.queueLoader) this.queueDescriptions = await this.queueLoader();
     const activeId = await findActiveModelId(this.ctx.db);
     if (activeId === this.modelRowId) return;
     const row = activeId ? await findActiveModel(this.ctx.db) : null;
@@ -66,14 +70,24 @@ export class ActiveClassifier implements TicketClassifier {
     this.evidence = source;
   }
 
+  /**
+   * Lets the team's queue descriptions weigh in on the category (wired in context.ts); they are
+   * reread with the routing table, and at once after a `queue.changed` event.
+   */
+  useQueueDescriptions(loader: () => Promise<QueueDescription[]>): void {
+    this.queueLoader = loader;
+  }
+
   private async categoryEvidence(input: ClassificationInput): Promise<Record<string, number> | undefined> {
-    if (!this.evidence) return undefined;
+    const text = `${input.subject ?? ''}\n${input.description ?? ''}`;
+    const queues = queueCategoryEvidence(text, this.queueDescriptions, this.routing);
+    if (!this.evidence) return queues ?? undefined;
     try {
-      return (await this.evidence(`${input.subject ?? ''}\n${input.description ?? ''}`)) ?? undefined;
+      return mixCategoryEvidence(await this.evidence(text), queues) ?? undefined;
     } catch (err) {
       // The model alone still classifies; a knowledge-base hiccup must not block intake.
-      this.ctx.log.warn({ err }, 'knowledge-base category evidence failed; classifying with the model alone');
-      return undefined;
+      this.ctx.log.warn({ err }, 'knowledge-base category evidence failed; classifying with the model and queue descriptions');
+      return queues ?? undefined;
     }
   }
 

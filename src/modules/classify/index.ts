@@ -39,3 +39,4 @@ export type { ClassifyContext } from './classify.context';
 export { generateSeedTickets } from './seed-tickets.js';
 export { originExamples } from './origin-examples.js';
 export { retrainIfDue, subscribeAutoRetrain } from './auto-retrain.service';
+export { mixCategoryEvidence, QUEUE_EVIDENCE_WEIGHT, queueCategoryEvidence, type QueueDescription } from './queue-evidence.js';

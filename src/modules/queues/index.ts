@@ -2,3 +2,4 @@ export { queues, slas, type QueueRow, type SlaRow } from './queues.table';
 export { DEFAULT_QUEUE, DEFAULT_QUEUES, DEFAULT_SLAS } from './queues.defaults';
 export { ensureDefaultQueuesAndSlas, findQueueById, findQueueByName, findQueues, findSlaForPriority } from './queues.queries';
 export { queuesRoutes } from './queues.routes';
+export { queueView, updateQueue } from './queues.service';
