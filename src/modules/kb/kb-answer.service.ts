@@ -4,7 +4,7 @@ import { extractiveAnswer } from './answer';
 import { answerFeatures, calibrate } from './answer-calibration';
 import { buildGroundedPrompt, parseCitations } from './grounded-prompt';
 import type { KbContext } from './kb.context';
-import { retrieve, type RetrievedHit } from './kb-search.service';
+import { retrieve, searchableText, type RetrievedHit } from './kb-search.service';
 import { normalizeQuery } from './query-normalize';
 import { questionFocus } from './question-focus';
 import { answerScope, namedStems } from './answer-scope';
@@ -32,7 +32,7 @@ export async function extractiveWithFeatures(ctx: KbContext, question: string) {
   const focus = normalizeQuery(questionFocus(question), kb?.words ?? new Set()).text;
   const features = extractive.answer ? answerFeatures(normalized.text, hits, extractive, kb?.words, { focus, stats: kb?.stats }) : null;
   const cited = extractive.citations[0]?.articleId;
-  const articleText = hits.filter((h) => h.articleId === cited).map((h) => h.text).join('\n');
+  const articleText = hits.filter((h) => h.articleId === cited).map(searchableText).join('\n');
   const scope = answerScope({
     focus,
     kbStems: vocabularyStems(kb?.words ?? new Set()),

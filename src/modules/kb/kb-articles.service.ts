@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
 import type { CreateArticleBody, UpdateArticleBody } from './kb.api.schema';
 import type { KbContext } from './kb.context';
-import { findArticle, findArticles, findVersions, insertArticle, insertVersion, slugTaken, updateArticleRow } from './kb.queries';
+import { findArticle, findArticles, findVersions, insertArticle, insertVersion, setChunkKeywords, slugTaken, updateArticleRow } from './kb.queries';
 import type { KbArticleRow, KbStatus } from './kb.table';
 import { REINDEX_JOB } from './kb-index.service';
 import { toArticle } from './kb-view';
@@ -57,6 +57,9 @@ export async function updateArticle(ctx: KbContext, actor: Actor, ref: string, i
     if (contentChanged) {
       await insertVersion(tx, { articleId: after.id, version, title: after.title, body: after.body, authorId: authorOf(actor), createdAt: now });
       await enqueueReindex(ctx, tx, after);
+    } else if (input.tags !== undefined && input.tags.join(', ') !== before.tags.join(', ')) {
+      // Tags are search words of every chunk: a tags-only edit updates them without re-chunking.
+      await setChunkKeywords(tx, after.id, after.tags.join(', '));
     }
     return after;
   });

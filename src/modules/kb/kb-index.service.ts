@@ -19,7 +19,7 @@ export async function indexArticle(ctx: KbContext, articleId: string, opts: { em
       return [];
     }
     const made = chunkMarkdown(article.body, { title: article.title });
-    const rows = await replaceChunks(tx, article.id, made);
+    const rows = await replaceChunks(tx, article.id, made, article.tags.join(', '));
     await updateArticleRow(tx, article.id, { indexedVersion: article.version });
     return rows;
   });

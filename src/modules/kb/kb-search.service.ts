@@ -14,6 +14,8 @@ export interface RetrievedHit extends RetrievedChunk {
   slug: string;
   /** The article's category (technical, billing, general): evidence for the ticket classifier. */
   category: string;
+  /** The article's tags, searched with the chunk but never part of an answer. */
+  keywords: string;
   snippet: string;
   fused: number;
   scores: { fulltext: number | null; vector: number | null; lexical: number };
@@ -27,6 +29,9 @@ async function kbTerms(ctx: KbContext): Promise<{ words: ReadonlySet<string>; st
   ctx.kb.vocabulary = { words: stats.words, stats, stamp, checkedAt: Date.now() };
   return ctx.kb.vocabulary;
 }
+
+/** A chunk's text with its article's tags, as full-text search and the term statistics see it. */
+export const searchableText = (c: { text: string; keywords?: string }) => (c.keywords ? `${c.text}\n${c.keywords}` : c.text);
 
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 240);
 
@@ -43,7 +48,8 @@ export async function retrieve(ctx: KbContext, query: string, limit: number): Pr
   const vecById = new Map(vector.map((v) => [v.chunk_id, Number(v.similarity)]));
   const missing = vector.map((v) => v.chunk_id).filter((id) => !ftById.has(id));
   const candidates = [...fulltext, ...(await findChunkHits(ctx.db, missing)).map((h) => ({ ...h, rank: null, snippet: null }))];
-  const lexical = lexicalScores(analyzeTerms(normalized.text), candidates.map((c) => c.text), stats);
+  // An article's tags count like its words: the author's own search terms for it.
+  const lexical = lexicalScores(analyzeTerms(normalized.text), candidates.map(searchableText), stats);
   const lexById = new Map(candidates.map((c, i) => [c.chunk_id, lexical[i]]));
   const lexicalOrder = candidates
     .map((c) => c.chunk_id)
@@ -71,6 +77,7 @@ export async function retrieve(ctx: KbContext, query: string, limit: number): Pr
       articleTitle: base.title,
       headingPath: base.heading_path,
       text: base.text,
+      keywords: base.keywords,
       slug: base.slug,
       category: base.category,
       snippet: base.snippet ?? plain(base.text),

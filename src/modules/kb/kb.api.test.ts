@@ -48,6 +48,18 @@ describe('articles', () => {
     expect(hit.heading_path[0]).toBe('Exporting invoices as PDF');
   });
 
+  it("finds an article by its tags, the author's own search words, which never show in an answer", async () => {
+    const created = await publish({ title: 'Requesting days off', body: '## Ask your manager\n\nOpen Me, then Time off, and send a request at least 7 days ahead.', tags: ['holiday', 'leave'] });
+    expect((await search('holiday')).items[0]?.article_id).toBe(created.id);
+    const asked = (await agent.request('POST', '/api/kb/ask', { question: 'How many days ahead must I send a holiday request?' })).json();
+    expect(asked.citations[0].article_id).toBe(created.id);
+    expect(asked.answer).not.toMatch(/holiday|leave/i);
+    // A tags-only edit takes effect without a new version.
+    await lead.request('PATCH', `/api/kb/articles/${created.id}`, { tags: ['vacation'] });
+    expect((await search('vacation')).items[0]?.article_id).toBe(created.id);
+    expect((await search('holiday')).items.map((i: { article_id: string }) => i.article_id)).not.toContain(created.id);
+  });
+
   it('never returns drafts, unpublished or deleted articles', async () => {
     const draft = await publish({ title: 'Secret roadmap zebrafish', status: 'draft' });
     expect((await search('zebrafish')).items).toHaveLength(0);

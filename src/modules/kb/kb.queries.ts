@@ -53,13 +53,18 @@ export interface NewChunk {
   tokenCount: number;
 }
 
-export async function replaceChunks(db: Db, articleId: string, chunks: NewChunk[]): Promise<{ id: string; text: string }[]> {
+/** `keywords`: the article's tags, searched with every chunk of it. */
+export async function replaceChunks(db: Db, articleId: string, chunks: NewChunk[], keywords = ''): Promise<{ id: string; text: string }[]> {
   await db.delete(kbChunks).where(eq(kbChunks.articleId, articleId));
   if (chunks.length === 0) return [];
   return db
     .insert(kbChunks)
-    .values(chunks.map((c) => ({ articleId, ordinal: c.ordinal, headingPath: c.headingPath, heading: c.headingPath.join(' > '), text: c.text, tokenCount: c.tokenCount })))
+    .values(chunks.map((c) => ({ articleId, ordinal: c.ordinal, headingPath: c.headingPath, heading: c.headingPath.join(' > '), text: c.text, keywords, tokenCount: c.tokenCount })))
     .returning({ id: kbChunks.id, text: kbChunks.text });
+}
+
+export async function setChunkKeywords(db: Db, articleId: string, keywords: string): Promise<void> {
+  await db.update(kbChunks).set({ keywords }).where(eq(kbChunks.articleId, articleId));
 }
 
 export async function deleteChunks(db: Db, articleId: string): Promise<void> {
@@ -74,6 +79,8 @@ export interface ChunkHit {
   category: string;
   heading_path: string[];
   text: string;
+  /** The article's tags (`kb_chunks.keywords`). */
+  keywords: string;
   rank: number;
   snippet: string;
 }
@@ -84,7 +91,7 @@ export async function fulltextSearch(db: Db, websearch: string, limit: number): 
   return queryRows<ChunkHit>(
     db,
     sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
-        select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text,
+        select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text, c.keywords,
                ts_rank_cd(c.search_vector, q.query, 1) as rank,
                ts_headline('english', c.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet
         from kb_chunks c join kb_articles a on a.id = c.article_id, q
@@ -98,7 +105,7 @@ export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHi
   if (ids.length === 0) return [];
   return queryRows(
     db,
-    sql`select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text
+    sql`select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text, c.keywords
         from kb_chunks c join kb_articles a on a.id = c.article_id
         where c.id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`} and a.status = 'published' and a.deleted_at is null`,
   );
@@ -112,11 +119,11 @@ export async function chunkStamp(db: Db): Promise<string> {
   return `${row?.n ?? 0}:${row?.v ?? ''}`;
 }
 
-/** Text of every chunk of a published article: the corpus the term statistics are counted over. */
+/** Text and keywords of every chunk of a published article: the corpus the term statistics are counted over. */
 export async function publishedChunkTexts(db: Db): Promise<string[]> {
   const rows = await queryRows<{ text: string }>(
     db,
-    sql`select c.text from kb_chunks c join kb_articles a on a.id = c.article_id where a.status = 'published' and a.deleted_at is null`,
+    sql`select c.text || E'\n' || c.keywords as text from kb_chunks c join kb_articles a on a.id = c.article_id where a.status = 'published' and a.deleted_at is null`,
   );
   return rows.map((r) => r.text);
 }

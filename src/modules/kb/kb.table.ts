@@ -55,9 +55,12 @@ export const kbChunks = pgTable(
     headingPath: text('heading_path').array().notNull(),
     heading: text('heading').notNull(),
     text: text('text').notNull(),
+    /** The article's tags, the author's own search words ("vacation" on an article about time off); searched like a heading. */
+    keywords: text('keywords').notNull().default(''),
     tokenCount: integer('token_count').notNull(),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL => sql`setweight(to_tsvector('english', ${kbChunks.heading}), 'A') || setweight(to_tsvector('english', ${kbChunks.text}), 'B')`,
+      (): SQL =>
+        sql`setweight(to_tsvector('english', ${kbChunks.heading}), 'A') || setweight(to_tsvector('english', ${kbChunks.keywords}), 'A') || setweight(to_tsvector('english', ${kbChunks.text}), 'B')`,
     ),
   },
   (t) => [index('kb_chunks_article_idx').on(t.articleId, t.ordinal), index('kb_chunks_search_idx').using('gin', t.searchVector)],
