@@ -37,7 +37,7 @@ async function runOne(folder: string, split: 'tune' | 'test', onProgress: (s: st
 export function addDomainEvalCommand(evalCommand: Command): void {
   evalCommand
     .command('domain')
-    .description("Classifier, escalation, answers and the auto-resolve gate on a company Clara was not built on (eval/rosterly, eval/fernhill)")
+    .description("Classifier, escalation, answers and the auto-resolve gate on a company Clara was not built on (eval/rosterly, eval/fernhill, eval/kitewire)")
     .argument('<folders...>', 'eval folders with articles, questions.jsonl and tickets.jsonl')
     .option('--split <split>', 'tune or test', 'test')
     .option('--misses <n>', 'list up to n misses of each kind', '0')
