@@ -151,6 +151,7 @@ describeE2E('the knowledge base', () => {
     await page.getByTestId('queue-row').first().waitFor();
     await page.getByRole('button', { name: 'Edit General Support' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Questions, how-tos, moving house and installation appointments.');
     await dialog.getByLabel('Members of General Support').click();
     await page.getByRole('option', { name: /Administrator/ }).click();
     await page.keyboard.press('Escape');
@@ -158,6 +159,7 @@ describeE2E('the knowledge base', () => {
     await page.getByRole('option', { name: 'Least loaded' }).click();
     await dialog.getByRole('button', { name: 'Save queue' }).click();
     await page.getByTestId('queue-row').filter({ hasText: 'General Support' }).getByText('Least loaded').waitFor();
+    await page.getByTestId('queue-row').filter({ hasText: 'General Support' }).getByText(/moving house and installation appointments/).waitFor();
     await screenshot(page, 'settings-queues');
 
     await page.getByRole('tab', { name: 'SLAs & business hours' }).click();

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { QueueList, SlaList } from '@shared/modules/queues/queues.schema';
+import type { QueueList, SlaList, UpdateQueueBody } from '@shared/modules/queues/queues.schema';
 import { api } from '../../../lib/api-client';
 
 export type Queue = z.infer<typeof QueueList>['items'][number];
@@ -21,5 +21,14 @@ export function useSlas() {
     queryFn: ({ signal }) => api.get<{ items: Sla[] }>('/api/slas', undefined, signal),
     select: (d) => d.items,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** PATCH /api/queues/:id: the description is also what the classifier reads as this queue's words. */
+export function useUpdateQueue(queueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateQueueBody) => api.patch<Queue>(`/api/queues/${queueId}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['queues'] }),
   });
 }

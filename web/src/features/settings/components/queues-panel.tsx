@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
 import { useQueueMembers, useSetQueueMembers, type AssignmentMode, type QueueMembers } from '../api/queue-members';
-import { useQueues, type Queue } from '../api/queues';
+import { useQueues, useUpdateQueue, type Queue } from '../api/queues';
 
 export const ASSIGNMENT_LABELS: Record<AssignmentMode, string> = {
   none: 'No auto-assignment',
@@ -19,12 +19,23 @@ export interface StaffOption {
 
 function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: QueueMembers; staff: StaffOption[]; onDone: () => void }) {
   const save = useSetQueueMembers(queue.id);
+  const describe = useUpdateQueue(queue.id);
+  const [description, setDescription] = useState(queue.description);
   const [members, setMembers] = useState(data.members.map((m) => m.user_id));
   const [assignment, setAssignment] = useState<AssignmentMode>(data.assignment);
   // Keep current members selectable even when the staff list does not show them (a deactivated agent).
   const options = [...staff, ...data.members.filter((m) => !staff.some((s) => s.value === m.user_id)).map((m) => ({ value: m.user_id, label: m.name }))];
   return (
     <Stack gap="sm">
+      <Textarea
+        label="Description"
+        description="What belongs in this queue, in your team's words (products, topics, payment methods). Clara's classifier reads it when it sorts new tickets."
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={2000}
+      />
       <MultiSelect label={`Members of ${queue.name}`} data={options} value={members} onChange={setMembers} searchable clearable nothingFoundMessage="No one found" />
       <Select
         label="Assignment"
@@ -33,9 +44,9 @@ function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: Que
         onChange={(v) => v && setAssignment(v as AssignmentMode)}
         allowDeselect={false}
       />
-      {save.isError && (
+      {(save.isError || describe.isError) && (
         <Alert color="red" variant="light" role="alert">
-          {errorMessage(save.error)}
+          {errorMessage(describe.error ?? save.error)}
         </Alert>
       )}
       <Group justify="flex-end" gap="sm">
@@ -43,18 +54,17 @@ function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: Que
           Cancel
         </Button>
         <Button
-          loading={save.isPending}
-          onClick={() =>
-            save.mutate(
-              { user_ids: members, assignment },
-              {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: `${queue.name} saved.` });
-                  onDone();
-                },
-              },
-            )
-          }
+          loading={save.isPending || describe.isPending}
+          onClick={async () => {
+            try {
+              if (description.trim() !== queue.description) await describe.mutateAsync({ description: description.trim() });
+              await save.mutateAsync({ user_ids: members, assignment });
+              notifications.show({ color: 'teal', message: `${queue.name} saved.` });
+              onDone();
+            } catch {
+              // shown in the alert above
+            }
+          }}
         >
           Save queue
         </Button>
@@ -78,7 +88,7 @@ function QueueRow({ queue, staff, canManage }: { queue: Queue; staff: StaffOptio
             </Badge>
           )}
         </Text>
-        <Text size="xs" c="dimmed" lineClamp={1}>
+        <Text size="xs" c="dimmed" lineClamp={2} data-testid="queue-description">
           Tier {queue.tier}
           {queue.description ? ` · ${queue.description}` : ''}
         </Text>
@@ -149,7 +159,7 @@ export function QueuesPanel({ staff, canManage }: { staff: StaffOption[]; canMan
         Queues
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        New tickets in a queue with auto-assignment go to one of its active members: in turn (round-robin) or to whoever has the fewest open tickets.
+        New tickets in a queue with auto-assignment go to one of its active members: in turn (round-robin) or to whoever has the fewest open tickets. A queue's description tells Clara's classifier which tickets belong there.
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Queues" verticalSpacing="xs">
