@@ -1,15 +1,11 @@
-// A key fact counts as stated when it appears in the answer after both are reduced to plain text:
-// case, Markdown emphasis, arrow styles in menu paths ("A → B", "A > B", "A -> B") and dash styles
-// in ranges ("3–5", "3-5") do not matter.
+import { traceText } from '../../src/modules/kb/fact-trace';
+
+// A key fact counts as stated when it appears in the answer after both are reduced to plain text
+// the way the product checks an LLM answer's facts against its sources (`traceText`): case,
+// Markdown emphasis, arrow styles in menu paths ("A → B", "A > B", "A -> B"), dash styles in
+// ranges ("3–5", "3-5") and thousands separators do not matter.
 export function factText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/\s*(?:→|->|›|»|>)\s*/g, ' > ')
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return traceText(text).trim();
 }
 
 export function containsFact(answer: string, fact: string): boolean {
