@@ -1,66 +1,24 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import type { ArticleDraft, KbCategory } from './article-draft.schema';
 import { slugify } from './front-matter';
 
 /**
- * RFC 4180 CSV: fields separated by commas, records by CRLF, LF or CR; quoted
+ * RFC 4180 CSV (csv-parse): fields separated by commas, records by CRLF, LF or CR; quoted
  * fields may contain commas, line breaks and doubled quotes (""). A leading BOM
  * is dropped and a final line break does not add an empty record. Lenient where
- * the RFC is silent: a quote inside an unquoted field is kept as text. Throws on
- * a quoted field that is never closed, since that usually means a broken file.
+ * the RFC is silent: a quote inside an unquoted field is kept as text, and records may
+ * have different lengths. Throws on a quoted field that is never closed, since that
+ * usually means a broken file.
  */
 export function parseCsv(input: string, delimiter = ','): string[][] {
-  const text = input.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let fieldStarted = false;
-
-  const endField = () => {
-    row.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"' && !fieldStarted) {
-      const start = i;
-      i += 1;
-      for (;;) {
-        if (i >= text.length) throw new Error(`CSV: unterminated quoted field starting at offset ${start}`);
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        field += text[i];
-        i += 1;
-      }
-      fieldStarted = true;
-      continue;
+  try {
+    return parse(input, { bom: true, delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new Error(`CSV: unterminated quoted field (${err.message})`);
     }
-    if (ch === delimiter) endField();
-    else if (ch === '\r' || ch === '\n') {
-      endRow();
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-    i += 1;
+    throw err;
   }
-  if (fieldStarted || row.length > 0) endRow();
-  return rows;
 }
 
 export interface CsvImportOptions {

@@ -60,3 +60,10 @@ describe('slugify', () => {
     expect(slugify('日本語')).toBe('article');
   });
 });
+
+describe('parseFrontMatter with YAML values', () => {
+  it('reads dates and numbers as text and names invalid YAML', () => {
+    expect(parseFrontMatter('---\ntitle: 2024-01-01\nversion: 5\n---\nBody').data).toEqual({ title: '2024-01-01', version: '5' });
+    expect(() => parseFrontMatter('---\ntags: [unclosed\n---\nBody')).toThrow(/Front matter is not valid YAML/);
+  });
+});

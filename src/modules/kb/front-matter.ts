@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import { ArticleDraft } from './article-draft.schema';
 import { normalizeText } from './text-analysis';
 
@@ -8,54 +9,37 @@ export interface FrontMatter {
   body: string;
 }
 
-function unquote(value: string): string {
-  const v = value.trim();
-  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) return v.slice(1, -1);
-  return v;
-}
-
-function parseValue(raw: string): FrontMatterValue {
-  const value = raw.trim();
-  if (value.startsWith('[') && value.endsWith(']')) {
-    return value
-      .slice(1, -1)
-      .split(',')
-      .map(unquote)
-      .filter(Boolean);
-  }
-  return unquote(value);
+function toValue(value: unknown): FrontMatterValue | undefined {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map((v) => String(toValue(v) ?? ''));
+  // YAML reads `2024-05-01` as a date and `5` as a number; an article field is text.
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return [];
+  return undefined; // nested maps are not article fields
 }
 
 /**
- * Parse the YAML-ish block between leading `---` lines: `key: value`,
- * `key: [a, b]`, or `key:` followed by `- item` lines. No nesting, no
- * multi-line strings; anything else is ignored. Without front matter the
- * whole source is the body.
+ * The YAML block between leading `---` lines (gray-matter). Scalars are read as text and
+ * lists as lists of text; nested maps are ignored. Without a closed front matter block the
+ * whole source is the body. Invalid YAML throws an error that names the problem.
  */
 export function parseFrontMatter(source: string): FrontMatter {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  if (lines[0].trim() !== '---') return { data: {}, body: text };
-  const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
-  if (end === -1) return { data: {}, body: text };
-
-  const data: Record<string, FrontMatterValue> = {};
-  let listKey: string | null = null;
-  for (const line of lines.slice(1, end)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    const item = /^\s*-\s+(.*)$/.exec(line);
-    if (item && listKey) {
-      const list = data[listKey];
-      data[listKey] = [...(Array.isArray(list) ? list : []), unquote(item[1])];
-      continue;
-    }
-    const pair = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
-    if (!pair) continue;
-    const [, key, rawValue] = pair;
-    listKey = rawValue.trim() ? null : key;
-    data[key] = rawValue.trim() ? parseValue(rawValue) : [];
+  if (lines[0].trim() !== '---' || !lines.slice(1).some((line) => line.trim() === '---')) return { data: {}, body: text };
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // A fresh options object each time keeps gray-matter from answering from its cache.
+    parsed = matter(text, {});
+  } catch (err) {
+    throw new Error(`Front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  return { data, body: lines.slice(end + 1).join('\n').replace(/^\n+/, '') };
+  const data: Record<string, FrontMatterValue> = {};
+  for (const [key, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+    const v = toValue(value);
+    if (v !== undefined) data[key] = v;
+  }
+  return { data, body: parsed.content.replace(/^\n+/, '') };
 }
 
 export function slugify(text: string): string {

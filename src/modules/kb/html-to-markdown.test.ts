@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { htmlToMarkdownish } from './html-to-markdown';
 
 describe('htmlToMarkdownish', () => {
-  it('keeps headings, paragraphs and list items as Markdown', () => {
-    const html = '<h1>Reset</h1><p>Open <b>Settings</b>.</p><h3>Steps</h3><ol><li>Click</li><li>Confirm</li></ol>';
-    expect(htmlToMarkdownish(html)).toBe('# Reset\n\nOpen Settings.\n\n### Steps\n\n- Click\n- Confirm');
+  it('keeps headings, paragraphs, emphasis and list items as Markdown', () => {
+    const html = '<h1>Reset</h1><p>Open <b>Settings</b>.</p><h3>Steps</h3><ol><li>Click</li><li>Confirm</li></ol><ul><li>Any</li></ul>';
+    expect(htmlToMarkdownish(html)).toBe('# Reset\n\nOpen **Settings**.\n\n### Steps\n\n1.  Click\n2.  Confirm\n\n-   Any');
+  });
+
+  it('leaves the page title and head out of the body', () => {
+    expect(htmlToMarkdownish('<html><head><title>Refunds</title></head><body><p>Within 14 days.</p></body></html>')).toBe('Within 14 days.');
   });
 
   it('drops scripts, styles, comments and link targets', () => {
