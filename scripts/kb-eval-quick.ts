@@ -1,9 +1,9 @@
 import { createContext } from '../src/context';
 import { openDatabase } from '../src/core/db';
 import { testConfig } from '../src/testing/test-app';
-import { loadEvalDataset } from '../src/modules/kb/eval-dataset';
-import { runKbEval } from '../src/modules/kb/kb-eval.service';
-import { formatAutoResolveTable, formatRetrievalReport } from '../src/modules/kb/eval-runners';
+import { loadEvalDataset } from '../ai/kb/eval-dataset';
+import { runKbEval } from '../ai/kb/kb-eval.service';
+import { formatAutoResolveTable, formatRetrievalReport } from '../ai/kb/eval-runners';
 
 const folder = process.argv[2] ?? 'eval/kb-demo';
 const ctx = await createContext({ config: testConfig(), database: await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, dataDir: '' } : { dataDir: 'memory://' }) });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../src/core/errors';
 import { CATEGORIES, PRIORITIES } from '../../src/modules/classify';
-import { EvalSplit, loadEvalDataset, parseJsonLines, type EvalDataset } from '../../src/modules/kb/eval-dataset';
+import { EvalSplit, loadEvalDataset, parseJsonLines, type EvalDataset } from '../kb/eval-dataset';
 
 /** One line of `tickets.jsonl`: a customer's first message with the labels a senior agent gave it. */
 export const EvalTicket = z

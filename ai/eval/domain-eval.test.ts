@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalQuestion } from '../../src/modules/kb/eval-dataset';
+import type { EvalQuestion } from '../kb/eval-dataset';
 import type { DomainDataset, EvalTicket } from './domain-dataset';
 import { evaluateDomain, type DomainEvalDeps } from './domain-eval';
 import { formatDomainReport } from './domain-report';

@@ -1,8 +1,8 @@
 import { CATEGORY_TRIAGE_BELOW, type Category, type Priority } from '../../src/modules/classify';
 import { escalationsOnArrival } from '../../src/modules/escalation';
 import { mayAutoResolve } from '../../src/modules/kb';
-import { AUTO_RESOLVE_THRESHOLDS } from '../../src/modules/kb/eval-runners';
-import type { EvalQuestion, EvalSplit } from '../../src/modules/kb/eval-dataset';
+import { AUTO_RESOLVE_THRESHOLDS } from '../kb/eval-runners';
+import type { EvalQuestion, EvalSplit } from '../kb/eval-dataset';
 import type { DomainDataset, EvalTicket } from './domain-dataset';
 import { containsAllFacts } from './facts';
 

@@ -6,9 +6,9 @@ import { createContext } from '../context';
 import { loadConfig } from '../core/config';
 import { openDatabase } from '../core/db';
 import { importArticles, readDrafts } from '../modules/kb';
-import { loadEvalDataset } from '../modules/kb/eval-dataset';
-import { formatAutoResolveTable, formatRetrievalReport } from '../modules/kb/eval-runners';
-import { runKbEval } from '../modules/kb/kb-eval.service';
+import { loadEvalDataset } from '../../ai/kb/eval-dataset';
+import { formatAutoResolveTable, formatRetrievalReport } from '../../ai/kb/eval-runners';
+import { runKbEval } from '../../ai/kb/kb-eval.service';
 
 type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 

@@ -4,7 +4,7 @@
 // then mapped to a probability by a small logistic model. The coefficients below
 // were fit ONLY on tune-split questions (eval/kb-demo tune, plus eval/bank-faq tune
 // down-weighted because that set has no unanswerable questions) by
-// `npx tsx src/modules/kb/answer-calibration-fit.ts`, which prints this block.
+// `npx tsx ai/kb/answer-calibration-fit.ts`, which prints this block.
 // Label: 1 when auto-resolving with the first citation would be correct,
 // 0 otherwise (every unanswerable question is 0). Re-run the script and paste its
 // output here whenever retrieval, chunking or the extractive answer change.

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../core/errors';
-import type { ArticleDraft } from './article-draft.schema';
-import { parseArticleMarkdown } from './front-matter';
+import { AppError } from '../../src/core/errors';
+import type { ArticleDraft } from '../../src/modules/kb/article-draft.schema';
+import { parseArticleMarkdown } from '../../src/modules/kb/front-matter';
 
 /** `dataset.json` of an eval folder; `articles_dir` is relative to that folder. See eval/README.md. */
 export const EvalDatasetFile = z

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEvalDataset, type EvalDataset } from './eval-dataset';
 
-const KB_DEMO = fileURLToPath(new URL('../../../eval/kb-demo/', import.meta.url));
+const KB_DEMO = fileURLToPath(new URL('../../eval/kb-demo/', import.meta.url));
 
 describe('eval/kb-demo', () => {
   let dataset: EvalDataset;

@@ -1,9 +1,9 @@
 // Converts shared/datasets/bank-faq into the eval folder format (eval/README.md).
-// Run: npx tsx src/modules/kb/eval-convert-bankfaq.ts [--data ../shared/datasets/bank-faq] [--out eval/bank-faq] [--seed 42]
+// Run: npx tsx ai/kb/eval-convert-bankfaq.ts [--data ../shared/datasets/bank-faq] [--out eval/bank-faq] [--seed 42]
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../src/modules/kb/csv';
 import { splitByAnswer } from './eval-metrics';
 
 const { values: args } = parseArgs({
@@ -15,7 +15,7 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log('Usage: npx tsx src/modules/kb/eval-convert-bankfaq.ts [--data DIR] [--out DIR] [--seed N]\n');
+  console.log('Usage: npx tsx ai/kb/eval-convert-bankfaq.ts [--data DIR] [--out DIR] [--seed N]\n');
   console.log('Writes OUT/dataset.json, OUT/articles/<answer id>.md (the answer texts) and OUT/questions.jsonl');
   console.log('(one line per questions.csv row; 80% of answer groups tune, 20% test, seeded). OUT/README.md is not touched.');
   process.exit(0);

@@ -1,4 +1,4 @@
-import { shouldAutoResolve } from './answer';
+import { shouldAutoResolve } from '../../src/modules/kb/answer';
 import type { EvalQuestion, EvalSplit } from './eval-dataset';
 
 export interface SplitOption {

@@ -1,8 +1,8 @@
 // Sanity baseline for the eval sets: in-memory BM25 (createLexicalRetriever) and the extractive answerer.
 // The product retrieves with PostgreSQL full-text; this is only the no-database reference.
-// Run: npx tsx src/modules/kb/eval-baseline.ts [--dataset eval/kb-demo --dataset eval/bank-faq] [--min-precision 0.97]
+// Run: npx tsx ai/kb/eval-baseline.ts [--dataset eval/kb-demo --dataset eval/bank-faq] [--min-precision 0.97]
 import { parseArgs } from 'node:util';
-import { DEFAULT_AUTO_RESOLVE_THRESHOLD, extractiveAnswer } from './answer';
+import { DEFAULT_AUTO_RESOLVE_THRESHOLD, extractiveAnswer } from '../../src/modules/kb/answer';
 import { loadEvalDataset } from './eval-dataset';
 import {
   evaluateAutoResolve,
@@ -12,7 +12,7 @@ import {
   pickThreshold,
   type AutoResolveRow,
 } from './eval-runners';
-import { createLexicalRetriever } from './lexical-retriever';
+import { createLexicalRetriever } from '../../src/modules/kb/lexical-retriever';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log('Usage: npx tsx src/modules/kb/eval-baseline.ts [--dataset DIR]... [--min-precision P] [--misses N]\n');
+  console.log('Usage: npx tsx ai/kb/eval-baseline.ts [--dataset DIR]... [--min-precision P] [--misses N]\n');
   console.log('For each eval folder: recall@1/@5 and MRR@10 of in-memory BM25 (test split, then all questions),');
   console.log('auto-resolve precision/coverage of the extractive answer on the tune split, the lowest threshold');
   console.log('reaching P there with no unanswerable question auto-resolved, and the test split at that threshold.');

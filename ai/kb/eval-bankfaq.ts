@@ -1,14 +1,14 @@
 // Evaluates in-memory retrieval + the extractive answerer on shared/datasets/bank-faq.
-// Run: npx tsx src/modules/kb/eval-bankfaq.ts [--data ../shared/datasets/bank-faq] [--seed 42]
+// Run: npx tsx ai/kb/eval-bankfaq.ts [--data ../shared/datasets/bank-faq] [--seed 42]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractiveAnswer } from './answer';
+import { extractiveAnswer } from '../../src/modules/kb/answer';
 import { calibrate, evaluateRanking, splitByAnswer, type LabeledQuery } from './eval-metrics';
-import { parseCsv } from './csv';
-import { reciprocalRankFusion } from './fusion';
-import { createBm25Index, type LexicalHit } from './lexical-rank';
-import { normalizeQuery } from './query-normalize';
+import { parseCsv } from '../../src/modules/kb/csv';
+import { reciprocalRankFusion } from '../../src/modules/kb/fusion';
+import { createBm25Index, type LexicalHit } from '../../src/modules/kb/lexical-rank';
+import { normalizeQuery } from '../../src/modules/kb/query-normalize';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,7 +18,7 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log('Usage: npx tsx src/modules/kb/eval-bankfaq.ts [--data DIR] [--seed N]\n');
+  console.log('Usage: npx tsx ai/kb/eval-bankfaq.ts [--data DIR] [--seed N]\n');
   console.log('Recall@1, Recall@5, MRR@10 of bank-faq questions → answers for several in-memory rankers,');
   console.log('then extractive-answer citation accuracy and confidence calibration on a held-out split.');
   process.exit(0);

@@ -1,10 +1,10 @@
-import type { KbContext } from './kb.context';
-import { askKb } from './kb-answer.service';
-import { importArticles } from './kb-import.service';
-import { retrieve } from './kb-search.service';
+import type { KbContext } from '../../src/modules/kb/kb.context';
+import { askKb } from '../../src/modules/kb/kb-answer.service';
+import { importArticles } from '../../src/modules/kb/kb-import.service';
+import { retrieve } from '../../src/modules/kb/kb-search.service';
 import type { EvalDataset } from './eval-dataset';
 import { evaluateAutoResolve, evaluateRetrieval, pickThreshold, type SplitOption } from './eval-runners';
-import { findArticle } from './kb.queries';
+import { findArticle } from '../../src/modules/kb/kb.queries';
 
 // Runs the eval through the product's own retrieval (PostgreSQL full-text, plus vectors when loaded).
 export async function runKbEval(ctx: KbContext, dataset: EvalDataset, opts: SplitOption & { onProgress?: (stage: string) => void } = {}) {

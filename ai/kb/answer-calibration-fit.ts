@@ -1,4 +1,4 @@
-// Reproduces CALIBRATION in answer-calibration.ts: npx tsx src/modules/kb/answer-calibration-fit.ts
+// Reproduces CALIBRATION in answer-calibration.ts: npx tsx ai/kb/answer-calibration-fit.ts
 //
 // Reads ONLY the tune splits of eval/kb-demo, eval/rosterly, eval/fernhill and eval/bank-faq, runs each question
 // through the product's retrieval and extractive answer (in-memory PGlite,
@@ -8,15 +8,15 @@
 // their own per-row weight; that weight and the penalty are chosen by held-out
 // log-loss (the three KB sets leave-one-out, bank-faq 5-fold), averaged
 // per set. Deterministic: no random numbers.
-import { createContext } from '../../context';
-import { openDatabase } from '../../core/db';
-import { testConfig } from '../../testing/test-app';
-import { featureVector, FEATURE_NAMES, type AnswerFeatures } from './answer-calibration';
+import { createContext } from '../../src/context';
+import { openDatabase } from '../../src/core/db';
+import { testConfig } from '../../src/testing/test-app';
+import { featureVector, FEATURE_NAMES, type AnswerFeatures } from '../../src/modules/kb/answer-calibration';
 import { loadEvalDataset } from './eval-dataset';
-import { importArticles } from './kb-import.service';
-import { extractiveWithFeatures } from './kb-answer.service';
-import { setArticleStatus } from './kb-articles.service';
-import type { KbContext } from './kb.context';
+import { importArticles } from '../../src/modules/kb/kb-import.service';
+import { extractiveWithFeatures } from '../../src/modules/kb/kb-answer.service';
+import { setArticleStatus } from '../../src/modules/kb/kb-articles.service';
+import type { KbContext } from '../../src/modules/kb/kb.context';
 
 export interface Row {
   x: number[];
