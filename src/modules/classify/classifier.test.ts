@@ -12,20 +12,17 @@ const MAX_CATEGORY_ECE = 0.03;
 const MAX_PRIORITY_ECE = 0.03;
 const MAX_INTENT_ECE = 0.06;
 
+// Load time and per-ticket latency are measured by `npm run bench -- --only classifier`, not here.
 let classifier: Classifier;
-let loadMs = 0;
 let heldOut: EvaluationReport;
 
 beforeAll(() => {
-  const started = performance.now();
   classifier = loadClassifier();
-  loadMs = performance.now() - started;
   heldOut = evaluateModel(classifier.model, loadCorpus({ datasetsDir: resolveDatasetsDir() }).test);
 });
 
 describe('shipped classifier', () => {
-  it('loads the artifact in under a second', () => {
-    expect(loadMs).toBeLessThan(1000);
+  it('loads the shipped artifact with its version', () => {
     expect(classifier.version).toMatch(/^v1-[0-9a-f]{12}$/);
   });
 
@@ -72,13 +69,5 @@ describe('shipped classifier', () => {
     });
     expect(result.rule).toBeUndefined();
     expect(result.priority).not.toBe('urgent');
-  });
-
-  it('classifies one ticket in well under 5 ms', () => {
-    const ticket = { subject: 'Sync fails', description: 'The calendar sync fails every night with a timeout. '.repeat(8) };
-    for (let i = 0; i < 20; i++) classifier.classify(ticket);
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) classifier.classify(ticket);
-    expect((performance.now() - started) / 200).toBeLessThan(5);
   });
 });

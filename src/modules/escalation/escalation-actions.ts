@@ -1,17 +1,21 @@
 import type { Db } from '../../core/db';
 import { findActiveUserIdsByRole, notifyUsers } from '../notifications';
-import { canTransition, insertHistory, PRIORITIES, type HistoryInput, type TicketRow, type TicketsContext } from '../tickets';
+import { applyTicketChange, canTransition, PRIORITIES, type TicketChange, type TicketEvent, type TicketRow, type TicketsContext } from '../tickets';
 import { findActiveMemberIds } from './assignment.queries';
 import { pickAssignee } from './assignment.service';
-import { findQueueByNameOrId, findUsersByIds, updateTicketFields } from './escalation.queries';
+import { findQueueByNameOrId, findUsersByIds } from './escalation.queries';
 import type { Action } from './rules.schema';
 
 type Actor = { actorType: string; actorId: string | null };
 
-/** One escalation in progress: the ticket as changed so far, its history and who hears about it. */
+/**
+ * One escalation in progress: every ticket change goes through `applyTicketChange` (one call per
+ * action, with that action's comment); events (`escalated`, `deescalated`) wait for the next change
+ * or for `flush`, so the history keeps its order. Notifications are sent by `flush`.
+ */
 export class EscalationWork {
-  readonly changes: Partial<TicketRow> = {};
-  readonly history: HistoryInput[] = [];
+  private readonly events: TicketEvent[] = [];
+  private wrote = false;
   readonly notify = new Map<string, string[]>();
   readonly assigned: string[] = [];
   readonly changed = new Set<string>();
@@ -24,14 +28,21 @@ export class EscalationWork {
     readonly now: Date,
   ) {}
 
-  set(values: Partial<TicketRow>): void {
-    Object.assign(this.changes, values);
-    this.row = { ...this.row, ...values };
+  /** A history row that is not a field change; written with the next change. */
+  record(action: string, oldValue: unknown, newValue: unknown, comment: string | null): void {
+    this.events.push({ action, oldValue, newValue, comment });
   }
 
-  record(action: string, oldValue: unknown, newValue: unknown, comment: string | null): void {
-    this.history.push({ ticketId: this.row.id, ...this.actor, action, oldValue, newValue, comment, createdAt: this.now });
-    this.changed.add(action);
+  /** Applies one change now (the status table, SLA and history rules of the tickets module hold). */
+  async change(change: TicketChange, comment: string | null): Promise<void> {
+    const { row, actions } = await applyTicketChange(this.tx, this.ctx.sla, this.actor, this.row, change, {
+      now: this.now,
+      reason: comment,
+      events: this.events.splice(0),
+    });
+    this.row = row;
+    for (const a of actions) this.changed.add(a);
+    this.wrote ||= actions.length > 0;
   }
 
   tell(userIds: (string | null)[], reason: string): void {
@@ -40,24 +51,18 @@ export class EscalationWork {
 
   async escalate(comment: string): Promise<void> {
     if (this.row.status === 'escalated' || !canTransition(this.row.status, 'escalated')) return;
-    const from = this.row.status;
-    this.set({ status: 'escalated', ...(await this.ctx.sla.statusChanged(this.tx, this.row, 'escalated', this.now)) });
-    this.record('status_changed', from, 'escalated', comment);
+    await this.change({ status: 'escalated' }, comment);
   }
 
   async moveTo(queueRef: string, comment: string): Promise<void> {
     const queue = await findQueueByNameOrId(this.tx, queueRef);
     if (!queue || queue.id === this.row.queueId) return;
-    const from = this.row.queueId;
-    this.set({ queueId: queue.id });
-    this.record('queue_changed', from, queue.id, comment);
+    await this.change({ queueId: queue.id }, comment);
   }
 
   async assign(userId: string, comment: string): Promise<void> {
     if (userId === this.row.assigneeId) return;
-    const from = this.row.assigneeId;
-    this.set({ assigneeId: userId });
-    this.record('assigned', from, userId, comment);
+    await this.change({ assigneeId: userId }, comment);
     this.assigned.push(userId);
   }
 
@@ -67,13 +72,9 @@ export class EscalationWork {
         return this.escalate(comment);
       case 'move_to_queue':
         return this.moveTo(action.queue, comment);
-      case 'raise_priority': {
-        const from = this.row.priority;
-        if (PRIORITIES.indexOf(action.to) >= PRIORITIES.indexOf(from)) return;
-        this.set({ priority: action.to });
-        this.set(await this.ctx.sla.recompute(this.tx, this.row, this.now));
-        return this.record('priority_changed', from, action.to, comment);
-      }
+      case 'raise_priority':
+        if (PRIORITIES.indexOf(action.to) >= PRIORITIES.indexOf(this.row.priority)) return;
+        return this.change({ priority: action.to }, comment);
       case 'assign': {
         const [user] = await findUsersByIds(this.tx, [action.user_id]);
         if (user?.active && user.role !== 'viewer') await this.assign(user.id, comment);
@@ -85,12 +86,9 @@ export class EscalationWork {
         if (picked) await this.assign(picked, comment);
         return;
       }
-      case 'add_tag': {
-        const from = this.row.tags;
-        if (from.includes(action.tag)) return;
-        this.set({ tags: [...from, action.tag] });
-        return this.record('tags_changed', from, this.row.tags, comment);
-      }
+      case 'add_tag':
+        if (this.row.tags.includes(action.tag)) return;
+        return this.change({ tags: [...this.row.tags, action.tag] }, comment);
       case 'notify':
         return this.tell(await this.recipients(action.recipients, action.user_ids), reason);
     }
@@ -107,9 +105,8 @@ export class EscalationWork {
 
   /** Writes the ticket change, its history and the notifications; the caller commits. */
   async flush(opts: { title: string; skipUser?: string | null }): Promise<void> {
-    if (this.history.length === 0) return;
-    await updateTicketFields(this.tx, this.row.id, { ...this.changes, updatedAt: this.now });
-    await insertHistory(this.tx, this.history);
+    if (this.events.length > 0) await this.change({}, null);
+    if (!this.wrote) return;
     const n = this.row.number;
     for (const [userId, reasons] of this.notify) {
       if (userId === opts.skipUser) continue;

@@ -1,8 +1,7 @@
 import { notifyUsers } from '../notifications';
-import { insertHistory, lockTicket, type TicketsContext } from '../tickets';
+import { applyTicketChange, lockTicket, type TicketsContext } from '../tickets';
 import { findAssignmentMode } from './assignment.queries';
 import { pickAssignee } from './assignment.service';
-import { updateTicketFields } from './escalation.queries';
 import { evaluateEscalations } from './escalation.service';
 
 // Rules run on a new ticket, on every customer message and when the SLA job marks a ticket.
@@ -31,9 +30,8 @@ export async function autoAssignTicket(ctx: TicketsContext, ticketId: string): P
     if (mode === 'none') return null;
     const userId = await pickAssignee(tx, row.queueId, mode, now);
     if (!userId) return null;
-    await updateTicketFields(tx, row.id, { assigneeId: userId, updatedAt: now });
     const comment = `assigned automatically (${mode === 'round_robin' ? 'round robin' : 'least loaded'})`;
-    await insertHistory(tx, [{ ticketId: row.id, actorType: 'automation', actorId: null, action: 'assigned', oldValue: null, newValue: userId, comment, createdAt: now }]);
+    await applyTicketChange(tx, ctx.sla, { actorType: 'automation', actorId: null }, row, { assigneeId: userId }, { now, reason: comment });
     await notifyUsers(tx, [userId], { type: 'assignment', ticketId: row.id, title: `Ticket #${row.number} was assigned to you`, body: row.subject }, now);
     return userId;
   });

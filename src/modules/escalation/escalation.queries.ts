@@ -75,11 +75,6 @@ export async function recordEscalation(db: Db, values: typeof ticketEscalations.
   return rows.length > 0;
 }
 
-export async function updateTicketFields(db: Db, id: string, values: Partial<TicketRow>): Promise<TicketRow> {
-  const [row] = await db.update(tickets).set(values).where(eq(tickets.id, id)).returning();
-  return row!;
-}
-
 export async function findQueueByNameOrId(db: Db, ref: string): Promise<QueueRow | null> {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
   const [row] = await db.select().from(queues).where(byId ? eq(queues.id, ref) : eq(queues.name, ref));

@@ -50,8 +50,7 @@ export async function deescalateTicket(ctx: TicketsContext, actor: Actor, ref: s
     const reason = input.reason ?? null;
     const work = new EscalationWork(ctx, tx, row, actorRef(actor), now);
     work.record('deescalated', 'escalated', 'open', reason);
-    work.set({ status: 'open', ...(await ctx.sla.statusChanged(tx, row, 'open', now)) });
-    work.record('status_changed', 'escalated', 'open', reason);
+    await work.change({ status: 'open' }, reason);
     if (input.queue_id) await work.moveTo(input.queue_id, reason ?? 'de-escalated');
     await work.flush({ title: `Ticket #${row.number} de-escalated` });
     return row.id;

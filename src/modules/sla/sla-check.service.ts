@@ -1,9 +1,10 @@
 import type { CoreContext } from '../../core/context';
 import type { Db } from '../../core/db';
 import { findActiveUserIdsByRole, notifyUsers } from '../notifications';
-import { insertHistory, type HistoryInput, type TicketRow } from '../tickets';
+import { applyTicketChange, type TicketEvent, type TicketRow } from '../tickets';
 import { isHigher, levelAt, levelsBetween, nextCheckAt, stateKey, TARGETS, targetView } from './sla-clock';
-import { lockTicketsDueForCheck, recordSlaEvent, updateTicketSla } from './sla.queries';
+import { slaEngine } from './sla-engine';
+import { lockTicketsDueForCheck, recordSlaEvent } from './sla.queries';
 import type { SlaMark, SlaTarget } from './sla.table';
 
 export interface SlaTransition {
@@ -31,8 +32,8 @@ async function recipients(tx: Db, t: TicketRow): Promise<string[]> {
 
 async function checkTicket(tx: Db, t: TicketRow, now: Date): Promise<SlaTransition[]> {
   const fired: SlaTransition[] = [];
-  const changes: Partial<TicketRow> = {};
-  const history: HistoryInput[] = [];
+  const changes: Partial<Pick<TicketRow, 'slaFirstResponseState' | 'slaResolutionState'>> = {};
+  const events: TicketEvent[] = [];
   const finished = t.status === 'resolved' || t.status === 'closed';
   for (const target of finished ? [] : TARGETS) {
     const v = targetView(t, target);
@@ -42,7 +43,7 @@ async function checkTicket(tx: Db, t: TicketRow, now: Date): Promise<SlaTransiti
     for (const mark of levelsBetween(v.state, level)) {
       if (!(await recordSlaEvent(tx, t.id, target, mark, v.dueAt, now))) continue;
       const reason = describe(t, target, mark, v.dueAt);
-      history.push({ ticketId: t.id, actorType: 'system', actorId: null, action: `sla_${mark}`, newValue: { target, due_at: v.dueAt?.toISOString() ?? null }, comment: reason, createdAt: now });
+      events.push({ action: `sla_${mark}`, newValue: { target, due_at: v.dueAt?.toISOString() ?? null }, comment: reason });
       await notifyUsers(
         tx,
         await recipients(tx, t),
@@ -52,8 +53,8 @@ async function checkTicket(tx: Db, t: TicketRow, now: Date): Promise<SlaTransiti
       fired.push({ ticketId: t.id, target, mark });
     }
   }
-  await updateTicketSla(tx, t.id, { ...changes, slaNextCheckAt: nextCheckAt({ ...t, ...changes }) });
-  await insertHistory(tx, history);
+  // SLA bookkeeping is not an update of the ticket (`touch: false`): its updatedAt stays.
+  await applyTicketChange(tx, slaEngine, { actorType: 'system', actorId: null }, t, { slaMarks: { ...changes, slaNextCheckAt: nextCheckAt({ ...t, ...changes }) } }, { now, events, touch: false });
   return fired;
 }
 

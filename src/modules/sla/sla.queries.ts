@@ -91,10 +91,6 @@ export async function lockTicketsDueForCheck(db: Db, now: Date, limit: number): 
     .for('update', { skipLocked: true });
 }
 
-export async function updateTicketSla(db: Db, id: string, values: Partial<TicketRow>): Promise<void> {
-  await db.update(tickets).set(values).where(eq(tickets.id, id));
-}
-
 /** True only for the one caller that records this mark first. */
 export async function recordSlaEvent(db: Db, ticketId: string, target: SlaTarget, mark: SlaMark, dueAt: Date | null, now: Date) {
   const rows = await db.insert(slaEvents).values({ ticketId, target, mark, dueAt, createdAt: now }).onConflictDoNothing().returning({ id: slaEvents.id });

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors';
 import type { TicketsContext } from './tickets.context';
-import { insertHistory, insertMessage, lockTicket, updateTicketRow } from './tickets.queries';
+import { applyTicketChange } from './ticket-change';
+import { insertMessage, lockTicket } from './tickets.queries';
 
 export interface AutoAnswer {
   body: string;
@@ -27,17 +28,22 @@ export async function resolveWithAutoAnswer(ctx: TicketsContext, ticketId: strin
       createdAt: now,
     });
     await ctx.mail.messageAdded(tx, ticket, message);
-    await updateTicketRow(tx, ticket.id, {
-      status: 'resolved',
-      resolvedAt: now,
-      firstRespondedAt: now,
-      updatedAt: now,
-      metadata: { ...ticket.metadata, auto_resolved: true, auto_answer: { confidence: answer.confidence, citations: answer.citations, message_id: message.id } },
-    });
-    await insertHistory(tx, [
-      { ticketId: ticket.id, ...automation, action: 'auto_answered', newValue: { message_id: message.id, confidence: answer.confidence }, createdAt: now },
-      { ticketId: ticket.id, ...automation, action: 'status_changed', oldValue: 'open', newValue: 'resolved', comment: 'answered from the knowledge base', createdAt: now },
-    ]);
+    await applyTicketChange(
+      tx,
+      ctx.sla,
+      automation,
+      ticket,
+      {
+        status: 'resolved',
+        firstResponse: 'silent',
+        metadata: { auto_resolved: true, auto_answer: { confidence: answer.confidence, citations: answer.citations, message_id: message.id } },
+      },
+      {
+        now,
+        reason: 'answered from the knowledge base',
+        events: [{ action: 'auto_answered', newValue: { message_id: message.id, confidence: answer.confidence }, comment: null }],
+      },
+    );
     return true;
   });
   if (resolved) await ctx.events.emit('ticket.updated', { ticketId, changes: ['auto_answered', 'status_changed'], actorType: 'automation' });
@@ -48,6 +54,6 @@ export async function attachSuggestion(ctx: TicketsContext, ticketId: string, su
   await ctx.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     if (!ticket) return;
-    await updateTicketRow(tx, ticket.id, { metadata: { ...ticket.metadata, kb_suggestion: suggestion } });
+    await applyTicketChange(tx, ctx.sla, automation, ticket, { metadata: { kb_suggestion: suggestion } }, { now: ctx.clock.now() });
   });
 }

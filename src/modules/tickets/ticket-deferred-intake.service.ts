@@ -7,7 +7,8 @@ import { DEFAULT_QUEUE, findQueueByName } from '../queues';
 import { actorRef } from './ticket-create.service';
 import type { Channel } from './ticket-fields';
 import type { TicketsContext } from './tickets.context';
-import { findMessages, insertHistory, insertMessage, insertTicket, lockTicket, updateMessageBody, updateTicketRow } from './tickets.queries';
+import { applyTicketChange } from './ticket-change';
+import { findMessages, insertHistory, insertMessage, insertTicket, lockTicket, updateMessageBody } from './tickets.queries';
 import type { TicketRow } from './tickets.table';
 
 // A channel whose words arrive later (voice: the transcript) still gets its ticket at once, so the
@@ -82,20 +83,26 @@ export async function completePendingIntake(ctx: TicketsContext, actor: Actor, t
     if (!row || row.metadata.intake !== INTAKE_PENDING) return false;
     const queue = (await findQueueByName(tx, queueName)) ?? (await findQueueByName(tx, DEFAULT_QUEUE));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
-    const { intake: _intake, ...metadata } = row.metadata;
-    const updated = await updateTicketRow(tx, row.id, {
-      subject: content.subject,
-      description: content.description,
-      transcript: content.transcript ?? null,
-      category: classification.category,
-      priority: classification.priority,
-      intent: classification.intent,
-      queueId: queue.id,
-      ...(triage ? { tags: [...new Set([...row.tags, TRIAGE_TAG])] } : {}),
-      ...(await ctx.sla.start(tx, classification.priority, row.createdAt)),
-      metadata: { ...metadata, ...(content.metadata ?? {}), ...(classification.details ? { classification: classification.details } : {}) },
-      updatedAt: now,
-    });
+    const { row: updated } = await applyTicketChange(
+      tx,
+      ctx.sla,
+      actorRef(actor),
+      row,
+      {
+        intake: {
+          subject: content.subject,
+          description: content.description,
+          transcript: content.transcript ?? null,
+          category: classification.category,
+          priority: classification.priority,
+          intent: classification.intent,
+          queueId: queue.id,
+          tags: triage ? [...row.tags, TRIAGE_TAG] : row.tags,
+        },
+        metadata: { intake: undefined, ...(content.metadata ?? {}), ...(classification.details ? { classification: classification.details } : {}) },
+      },
+      { now, touch: true },
+    );
     const [first] = await findMessages(tx, row.id, { includeInternal: false });
     if (first && first.message.authorType === 'customer') await updateMessageBody(tx, first.message.id, content.description);
     await insertHistory(tx, [

@@ -2,9 +2,10 @@ import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
 import { actorRef } from './ticket-create.service';
 import type { TicketsContext } from './tickets.context';
-import { findMessages, insertHistory, insertMessage, lockTicket, updateTicketRow, type HistoryInput } from './tickets.queries';
+import { applyTicketChange } from './ticket-change';
+import { findMessages, insertMessage, lockTicket } from './tickets.queries';
 import type { CreateMessageBody } from './tickets.schema';
-import type { TicketMessageRow, TicketRow } from './tickets.table';
+import type { TicketMessageRow } from './tickets.table';
 
 type MessageWithAuthor = Awaited<ReturnType<typeof findMessages>>[number];
 
@@ -45,16 +46,14 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
       internal: input.internal,
       createdAt: now,
     });
-    const history: HistoryInput[] = [
-      { ticketId: ticket.id, ...actorRef(actor), action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id }, createdAt: now },
-    ];
-    const changes: Partial<TicketRow> = { updatedAt: now };
-    if (!input.internal && !ticket.firstRespondedAt) {
-      changes.firstRespondedAt = now;
-      history.push({ ticketId: ticket.id, ...actorRef(actor), action: 'first_response', newValue: { at: now.toISOString() }, createdAt: now });
-    }
-    await updateTicketRow(tx, ticket.id, changes);
-    await insertHistory(tx, history);
+    await applyTicketChange(
+      tx,
+      ctx.sla,
+      actorRef(actor),
+      ticket,
+      input.internal ? {} : { firstResponse: 'recorded' },
+      { now, touch: true, events: [{ action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id } }] },
+    );
     if (!row.internal) await ctx.mail.messageAdded(tx, ticket, row);
     return row;
   });
@@ -79,21 +78,15 @@ export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, 
       metadata: opts.metadata ?? {},
       createdAt: now,
     });
-    const actor = { actorType: 'customer', actorId: ticket.customerId };
-    const history: HistoryInput[] = [{ ticketId: ticket.id, ...actor, action: 'customer_replied', newValue: { message_id: row.id }, createdAt: now }];
-    const changes: Partial<TicketRow> = { updatedAt: now };
-    if (ticket.status === 'resolved' || ticket.status === 'pending') {
-      changes.status = 'open';
-      // Waiting on the customer is over: the SLA clock runs again (or re-arms after a reopen).
-      Object.assign(changes, await ctx.sla.statusChanged(tx, ticket, 'open', now));
-      if (ticket.status === 'resolved') {
-        changes.resolvedAt = null;
-        changes.metadata = { ...ticket.metadata, reopen_count: Number(ticket.metadata.reopen_count ?? 0) + 1 };
-      }
-      history.push({ ticketId: ticket.id, ...actor, action: ticket.status === 'resolved' ? 'reopened' : 'status_changed', oldValue: ticket.status, newValue: 'open', createdAt: now });
-    }
-    await updateTicketRow(tx, ticket.id, changes);
-    await insertHistory(tx, history);
+    // Waiting on the customer is over: a resolved or pending ticket is open again (the SLA clock runs again or re-arms).
+    await applyTicketChange(
+      tx,
+      ctx.sla,
+      { actorType: 'customer', actorId: ticket.customerId },
+      ticket,
+      ticket.status === 'resolved' || ticket.status === 'pending' ? { status: 'open' } : {},
+      { now, touch: true, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }] },
+    );
     return row;
   });
   await emitMessage(ctx, message);
