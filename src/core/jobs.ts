@@ -143,10 +143,10 @@ export class JobRunner {
   }
 
   /** Gives a dead job a fresh set of attempts; null when there is no dead job with this id. */
-  async retry(id: number): Promise<JobSummary | null> {
+  async retry(id: number, db: Db = this.db): Promise<JobSummary | null> {
     const now = this.clock.now().toISOString();
     const rows = await queryRows<JobSummary>(
-      this.db,
+      db,
       sql`update jobs set status = 'pending', attempts = 0, run_at = ${now}, locked_at = null
           where id = ${id} and status = 'dead'
           returning id::int as id, name, status, attempts, max_attempts as "maxAttempts", last_error as "lastError",

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditBy } from '../audit';
 import { TicketRef, type TicketsContext } from '../tickets';
 import { downloadAttachment, listAttachments } from './attachments.service';
 import type { EmailContext } from './email.context';
@@ -40,7 +41,7 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
     app.post(
       '/api/admin/outbox/:id/retry',
       { config: manage, schema: { tags: admin, summary: 'Send a dead email again', params: IdParams, response: { 200: OutboxEmail } } },
-      async (req) => toOutboxEmail(await retryOutboxEmail(ctx, req.params.id)),
+      async (req) => toOutboxEmail(await retryOutboxEmail(ctx, auditBy(req), req.params.id)),
     );
 
     app.get(
@@ -51,7 +52,7 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
     app.post(
       '/api/admin/inbound-emails/:id/retry',
       { config: manage, schema: { tags: admin, summary: 'Process a failed email again', params: IdParams, response: { 200: InboundEmail } } },
-      async (req) => retryInboundEmail(ctx, req.params.id),
+      async (req) => retryInboundEmail(ctx, auditBy(req), req.params.id),
     );
 
     app.get('/api/admin/email-templates', { config: manage, schema: { tags: admin, summary: 'Email templates', response: { 200: TemplateList } } }, async () => listTemplates(ctx));
@@ -63,19 +64,19 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
     app.put(
       '/api/admin/email-templates/:key',
       { config: manage, schema: { tags: admin, summary: 'Edit an email template (mustache: {{ticket.number}})', params: TemplateParams, body: TemplateBody, response: { 200: Template } } },
-      async (req) => putTemplate(ctx, req.actor!, req.params.key, req.body),
+      async (req) => putTemplate(ctx, auditBy(req), req.params.key, req.body),
     );
     app.delete(
       '/api/admin/email-templates/:key',
       { config: manage, schema: { tags: admin, summary: 'Back to the default template', params: TemplateParams, response: { 200: Template } } },
-      async (req) => resetTemplate(ctx, req.params.key),
+      async (req) => resetTemplate(ctx, auditBy(req), req.params.key),
     );
 
     app.get('/api/admin/mailboxes', { config: manage, schema: { tags: admin, summary: 'IMAP mailboxes Clara polls', response: { 200: MailboxList } } }, async () => listMailboxes(ctx));
     app.post(
       '/api/admin/mailboxes',
       { config: manage, schema: { tags: admin, summary: 'Add an IMAP mailbox (the password is stored encrypted)', body: CreateMailboxBody, response: { 201: Mailbox } } },
-      async (req, reply) => reply.status(201).send(await createMailbox(ctx, req.body)),
+      async (req, reply) => reply.status(201).send(await createMailbox(ctx, auditBy(req), req.body)),
     );
     app.get(
       '/api/admin/mailboxes/:id',
@@ -85,13 +86,13 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
     app.patch(
       '/api/admin/mailboxes/:id',
       { config: manage, schema: { tags: admin, summary: 'Change an IMAP mailbox', params: IdParams, body: UpdateMailboxBody, response: { 200: Mailbox } } },
-      async (req) => updateMailbox(ctx, req.params.id, req.body),
+      async (req) => updateMailbox(ctx, auditBy(req), req.params.id, req.body),
     );
     app.delete(
       '/api/admin/mailboxes/:id',
       { config: manage, schema: { tags: admin, summary: 'Remove an IMAP mailbox', params: IdParams, response: { 204: z.null() } } },
       async (req, reply) => {
-        await deleteMailbox(ctx, req.params.id);
+        await deleteMailbox(ctx, auditBy(req), req.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -1,5 +1,6 @@
 import { desc, eq, getTableColumns } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
+import { auditChange, type AuditBy } from '../audit';
 import type { EmailContext } from './email.context';
 import { inboundEmails, type InboundEmailRow, type InboundStatus } from './email.table';
 import { PROCESS_JOB } from './inbound-store.service';
@@ -33,7 +34,7 @@ export async function listInboundEmails(ctx: EmailContext, status: InboundStatus
 }
 
 /** An admin has a failed mail processed again (after fixing what made it fail). */
-export async function retryInboundEmail(ctx: EmailContext, id: string) {
+export async function retryInboundEmail(ctx: EmailContext, by: AuditBy, id: string) {
   const row = await findInbound(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', 'Inbound email not found.');
   if (row.status !== 'failed') throw new AppError('CONFLICT', `Only failed emails can be processed again; this one is ${row.status}.`);
@@ -41,6 +42,13 @@ export async function retryInboundEmail(ctx: EmailContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     await updateInbound(tx, id, { status: 'received', error: null });
     await ctx.jobs.enqueue(tx, PROCESS_JOB, { inboundId: id }, { runAt: now });
+    await auditChange(ctx, tx, by, {
+      action: 'inbound_email.retried',
+      targetType: 'inbound_email',
+      targetId: id,
+      before: { status: row.status, error: row.error },
+      after: { status: 'received', error: null },
+    });
   });
   return toInbound({ ...row, status: 'received', error: null });
 }

@@ -1,5 +1,6 @@
 import { openSecret, sealSecret } from '../../core/encryption';
 import { AppError } from '../../core/errors';
+import { auditChange, type AuditBy } from '../audit';
 import type { EmailContext } from './email.context';
 import type { MailboxRow } from './email.table';
 import type { ImapSettings } from './imap-poller';
@@ -32,6 +33,12 @@ function toMailbox(row: MailboxRow) {
   };
 }
 
+// The audit log sees the sealed password only as "[masked]" (audit-diff.ts): a new password shows as a change.
+const audited = (row: MailboxRow) => {
+  const { last_polled_at: _polled, last_error: _error, created_at: _created, updated_at: _updated, ...rest } = toMailbox(row);
+  return { ...rest, password: row.passwordEncrypted };
+};
+
 async function ensureNameFree(ctx: EmailContext, name: string, id?: string) {
   const other = await findMailboxByName(ctx.db, name);
   if (other && other.id !== id) throw new AppError('CONFLICT', `A mailbox named "${name}" already exists.`);
@@ -47,43 +54,58 @@ export async function getMailbox(ctx: EmailContext, id: string) {
   return toMailbox(row);
 }
 
-export async function createMailbox(ctx: EmailContext, input: CreateMailboxBody) {
+export async function createMailbox(ctx: EmailContext, by: AuditBy, input: CreateMailboxBody) {
   const key = secretKey(ctx);
   await ensureNameFree(ctx, input.name);
   const now = ctx.clock.now();
-  const row = await insertMailbox(ctx.db, {
-    name: input.name,
-    host: input.host,
-    port: input.port,
-    secure: input.secure,
-    username: input.username,
-    passwordEncrypted: sealSecret(input.password, key),
-    folder: input.folder,
-    moveTo: input.move_to ?? null,
-    enabled: input.enabled,
-    createdAt: now,
-    updatedAt: now,
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await insertMailbox(tx, {
+      name: input.name,
+      host: input.host,
+      port: input.port,
+      secure: input.secure,
+      username: input.username,
+      passwordEncrypted: sealSecret(input.password, key),
+      folder: input.folder,
+      moveTo: input.move_to ?? null,
+      enabled: input.enabled,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await auditChange(ctx, tx, by, { action: 'mailbox.created', targetType: 'mailbox', targetId: created.id, after: audited(created) });
+    return created;
   });
   await ctx.email.mailboxesChanged();
   return toMailbox(row);
 }
 
-export async function updateMailbox(ctx: EmailContext, id: string, input: UpdateMailboxBody) {
-  await getMailbox(ctx, id);
+export async function updateMailbox(ctx: EmailContext, by: AuditBy, id: string, input: UpdateMailboxBody) {
+  const before = await findMailboxRow(ctx.db, id);
+  if (!before) throw new AppError('NOT_FOUND', 'Mailbox not found.');
   if (input.name) await ensureNameFree(ctx, input.name, id);
   const { password, move_to, ...rest } = input;
-  const row = await updateMailboxRow(ctx.db, id, {
-    ...rest,
-    ...(move_to !== undefined ? { moveTo: move_to } : {}),
-    ...(password !== undefined ? { passwordEncrypted: sealSecret(password, secretKey(ctx)) } : {}),
-    updatedAt: ctx.clock.now(),
+  const sealed = password !== undefined ? sealSecret(password, secretKey(ctx)) : undefined;
+  const row = await ctx.db.transaction(async (tx) => {
+    const updated = await updateMailboxRow(tx, id, {
+      ...rest,
+      ...(move_to !== undefined ? { moveTo: move_to } : {}),
+      ...(sealed !== undefined ? { passwordEncrypted: sealed } : {}),
+      updatedAt: ctx.clock.now(),
+    });
+    await auditChange(ctx, tx, by, { action: 'mailbox.updated', targetType: 'mailbox', targetId: id, before: audited(before), after: audited(updated!) });
+    return updated!;
   });
   await ctx.email.mailboxesChanged();
-  return toMailbox(row!);
+  return toMailbox(row);
 }
 
-export async function deleteMailbox(ctx: EmailContext, id: string): Promise<void> {
-  if (!(await deleteMailboxRow(ctx.db, id))) throw new AppError('NOT_FOUND', 'Mailbox not found.');
+export async function deleteMailbox(ctx: EmailContext, by: AuditBy, id: string): Promise<void> {
+  const before = await findMailboxRow(ctx.db, id);
+  if (!before) throw new AppError('NOT_FOUND', 'Mailbox not found.');
+  await ctx.db.transaction(async (tx) => {
+    if (!(await deleteMailboxRow(tx, id))) throw new AppError('NOT_FOUND', 'Mailbox not found.');
+    await auditChange(ctx, tx, by, { action: 'mailbox.deleted', targetType: 'mailbox', targetId: id, before: audited(before) });
+  });
   await ctx.email.mailboxesChanged();
 }
 

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
+import { auditChange, type AuditBy } from '../audit';
 import type { OutboxAttachment, OutboxKind, OutboxRow, OutboxStatus } from './email.table';
 import type { EmailContext, OutboxDeps } from './email.context';
 import { MailerError } from './mailer';
@@ -123,7 +124,7 @@ export async function listOutboxRows(ctx: EmailContext, status: OutboxStatus | u
 }
 
 /** An admin sends a dead email again: a fresh set of attempts, starting now. */
-export async function retryOutboxEmail(ctx: EmailContext, id: string): Promise<OutboxRow> {
+export async function retryOutboxEmail(ctx: EmailContext, by: AuditBy, id: string): Promise<OutboxRow> {
   const existing = await findOutbox(ctx.db, id);
   if (!existing) throw new AppError('NOT_FOUND', 'Outbox email not found.');
   if (existing.status !== 'dead') throw new AppError('CONFLICT', `Only dead emails can be retried; this one is ${existing.status}.`);
@@ -131,6 +132,14 @@ export async function retryOutboxEmail(ctx: EmailContext, id: string): Promise<O
   return ctx.db.transaction(async (tx) => {
     const row = await updateOutbox(tx, id, { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now });
     await ctx.jobs.enqueue(tx, SEND_JOB, { outboxId: id }, { runAt: now });
+    await auditChange(ctx, tx, by, {
+      action: 'outbox.retried',
+      targetType: 'outbox_email',
+      targetId: id,
+      before: { status: existing.status, attempts: existing.attempts, last_error: existing.lastError },
+      after: { status: row!.status, attempts: row!.attempts, last_error: row!.lastError },
+      details: { to: existing.toAddress, subject: existing.subject },
+    });
     return row!;
   });
 }

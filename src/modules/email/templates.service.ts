@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
-import type { Actor } from '../../core/rbac';
+import { auditChange, type AuditBy } from '../audit';
 import type { EmailContext } from './email.context';
 import { emailTemplates } from './email.table';
 import { DEFAULT_TEMPLATES, TEMPLATE_KEYS, validateTemplate, type EmailTemplate, type TemplateKey } from './templates';
@@ -30,22 +30,30 @@ export async function listTemplates(ctx: EmailContext) {
   return { items: await Promise.all(TEMPLATE_KEYS.map(async (k) => view(k, await loadTemplate(ctx.db, k)))) };
 }
 
-export async function putTemplate(ctx: EmailContext, actor: Actor, key: string, input: EmailTemplate) {
+const audited = (t: EmailTemplate & { customized: boolean }) => ({ subject: t.subject, text: t.text, html: t.html, customized: t.customized });
+
+export async function putTemplate(ctx: EmailContext, by: AuditBy, key: string, input: EmailTemplate) {
+  const { actor } = by;
   const k = toKey(key);
   const problem = validateTemplate(input);
   if (problem) throw new AppError('VALIDATION_FAILED', `The template does not parse: ${problem}`);
   const now = ctx.clock.now();
   const values = { subject: input.subject, text: input.text, html: input.html, updatedAt: now, updatedBy: actor.type === 'user' ? actor.id : null };
-  await ctx.db
-    .insert(emailTemplates)
-    .values({ key: k, ...values })
-    .onConflictDoUpdate({ target: emailTemplates.key, set: values });
+  await ctx.db.transaction(async (tx) => {
+    const before = audited(await loadTemplate(tx, k));
+    await tx.insert(emailTemplates).values({ key: k, ...values }).onConflictDoUpdate({ target: emailTemplates.key, set: values });
+    await auditChange(ctx, tx, by, { action: 'email_template.updated', targetType: 'email_template', targetId: k, before, after: audited(await loadTemplate(tx, k)) });
+  });
   return getTemplate(ctx, k);
 }
 
 /** Back to the shipped default. */
-export async function resetTemplate(ctx: EmailContext, key: string) {
+export async function resetTemplate(ctx: EmailContext, by: AuditBy, key: string) {
   const k = toKey(key);
-  await ctx.db.delete(emailTemplates).where(eq(emailTemplates.key, k));
+  await ctx.db.transaction(async (tx) => {
+    const before = audited(await loadTemplate(tx, k));
+    await tx.delete(emailTemplates).where(eq(emailTemplates.key, k));
+    await auditChange(ctx, tx, by, { action: 'email_template.reset', targetType: 'email_template', targetId: k, before, after: audited(await loadTemplate(tx, k)) });
+  });
   return getTemplate(ctx, k);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditBy } from '../audit';
 import { Ticket, TicketRef, type TicketsContext } from '../tickets';
 import { AddMemberBody, DeescalateBody, EscalateBody, QueueMemberParams, QueueMembers, QueueParams, SetMembersBody } from './escalation.schema';
 import { deescalateTicket, escalateTicket } from './manual-escalation.service';
@@ -25,7 +26,7 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
         config: { permission: 'tickets:deescalate' },
         schema: { tags: ['tickets'], summary: 'Take a ticket out of escalation', params: TicketRef, body: DeescalateBody, response: { 200: Ticket } },
       },
-      async (req) => deescalateTicket(ctx, req.actor!, req.params.id, req.body ?? {}),
+      async (req) => deescalateTicket(ctx, auditBy(req), req.params.id, req.body ?? {}),
     );
 
     const admin = ['admin'];
@@ -37,7 +38,7 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
     app.post(
       '/api/admin/escalation-rules',
       { config: { permission: 'escalation:manage' }, schema: { tags: admin, summary: 'Create an escalation rule', body: CreateRuleBody, response: { 201: Rule } } },
-      async (req, reply) => reply.status(201).send(await createRule(ctx, req.body)),
+      async (req, reply) => reply.status(201).send(await createRule(ctx, auditBy(req), req.body)),
     );
     app.get(
       '/api/admin/escalation-rules/:id',
@@ -50,13 +51,13 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
         config: { permission: 'escalation:manage' },
         schema: { tags: admin, summary: 'Change an escalation rule', params: RuleParams, body: UpdateRuleBody, response: { 200: Rule } },
       },
-      async (req) => updateRule(ctx, req.params.id, req.body),
+      async (req) => updateRule(ctx, auditBy(req), req.params.id, req.body),
     );
     app.delete(
       '/api/admin/escalation-rules/:id',
       { config: { permission: 'escalation:manage' }, schema: { tags: admin, summary: 'Delete an escalation rule', params: RuleParams, response: { 204: Empty } } },
       async (req, reply) => {
-        await deleteRule(ctx, req.params.id);
+        await deleteRule(ctx, auditBy(req), req.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -72,7 +73,7 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
         config: { permission: 'queues:manage' },
         schema: { tags: admin, summary: 'Set the members and/or the assignment mode of a queue', params: QueueParams, body: SetMembersBody, response: { 200: QueueMembers } },
       },
-      async (req) => setQueueMembers(ctx, req.params.id, req.body),
+      async (req) => setQueueMembers(ctx, auditBy(req), req.params.id, req.body),
     );
     app.post(
       '/api/admin/queues/:id/members',
@@ -80,12 +81,12 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
         config: { permission: 'queues:manage' },
         schema: { tags: admin, summary: 'Add a member to a queue', params: QueueParams, body: AddMemberBody, response: { 201: QueueMembers } },
       },
-      async (req, reply) => reply.status(201).send(await addQueueMember(ctx, req.params.id, req.body.user_id)),
+      async (req, reply) => reply.status(201).send(await addQueueMember(ctx, auditBy(req), req.params.id, req.body.user_id)),
     );
     app.delete(
       '/api/admin/queues/:id/members/:userId',
       { config: { permission: 'queues:manage' }, schema: { tags: admin, summary: 'Remove a member from a queue', params: QueueMemberParams, response: { 200: QueueMembers } } },
-      async (req) => removeQueueMember(ctx, req.params.id, req.params.userId),
+      async (req) => removeQueueMember(ctx, auditBy(req), req.params.id, req.params.userId),
     );
   };
 }

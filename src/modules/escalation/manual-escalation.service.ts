@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
+import { auditChange, type AuditBy } from '../audit';
 import { findActiveUserIdsByRole } from '../notifications';
 import { actorRef, canTransition, findTicketView, lockTicket, tickets, toTicket, type TicketsContext } from '../tickets';
 import { findActiveMemberIds } from './assignment.queries';
@@ -40,7 +41,8 @@ export async function escalateTicket(ctx: TicketsContext, actor: Actor, ref: str
   return view(ctx, id);
 }
 
-export async function deescalateTicket(ctx: TicketsContext, actor: Actor, ref: string, input: DeescalateBody) {
+export async function deescalateTicket(ctx: TicketsContext, by: AuditBy, ref: string, input: DeescalateBody) {
+  const { actor } = by;
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const row = await lockTicket(tx, ref);
@@ -53,6 +55,9 @@ export async function deescalateTicket(ctx: TicketsContext, actor: Actor, ref: s
     await work.change({ status: 'open' }, reason);
     if (input.queue_id) await work.moveTo(input.queue_id, reason ?? 'de-escalated');
     await work.flush({ title: `Ticket #${row.number} de-escalated` });
+    // A lead's call on a ticket: in the ticket's history and, as a lead-only write, in the audit log.
+    const state = (t: { status: string; queueId: string }) => ({ status: t.status, queue_id: t.queueId });
+    await auditChange(ctx, tx, by, { action: 'ticket.deescalated', targetType: 'ticket', targetId: row.id, before: state(row), after: state(work.row), details: { reason } });
     return row.id;
   });
   await ctx.events.emit('ticket.deescalated', { ticketId: id, reason: input.reason ?? '', actorType: actor.type });

@@ -1,11 +1,13 @@
 import type { CoreContext } from '../../core/context';
+import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
+import { auditChange, type AuditBy } from '../audit';
 import { findQueueById } from '../queues';
 import { addMember, findAssignmentMode, findMembers, removeMember, replaceMembers, setAssignmentMode } from './assignment.queries';
 import { findUsersByIds } from './escalation.queries';
 import type { SetMembersBody } from './escalation.schema';
 
-async function requireQueue(ctx: CoreContext, id: string) {
+async function requireQueue(ctx: Pick<CoreContext, 'db'>, id: string) {
   if (!(await findQueueById(ctx.db, id))) throw new AppError('QUEUE_NOT_FOUND');
 }
 
@@ -18,7 +20,7 @@ async function requireAssignable(ctx: CoreContext, userIds: string[]) {
   }
 }
 
-export async function getQueueMembers(ctx: CoreContext, queueId: string) {
+export async function getQueueMembers(ctx: Pick<CoreContext, 'db'>, queueId: string) {
   await requireQueue(ctx, queueId);
   const members = await findMembers(ctx.db, queueId);
   return {
@@ -36,26 +38,40 @@ export async function getQueueMembers(ctx: CoreContext, queueId: string) {
   };
 }
 
-export async function setQueueMembers(ctx: CoreContext, queueId: string, body: SetMembersBody) {
-  await requireQueue(ctx, queueId);
-  if (body.user_ids) await requireAssignable(ctx, body.user_ids);
-  const now = ctx.clock.now();
+// The audited state of a queue's membership: how it hands out tickets and who is in it.
+async function membership(db: Db, queueId: string) {
+  const view = await getQueueMembers({ db }, queueId);
+  return { assignment: view.assignment, user_ids: view.members.map((m) => m.user_id).sort() };
+}
+
+async function changeMembers(ctx: CoreContext, by: AuditBy, queueId: string, write: (tx: Db) => Promise<void>) {
   await ctx.db.transaction(async (tx) => {
-    if (body.user_ids) await replaceMembers(tx, queueId, [...new Set(body.user_ids)], now);
-    if (body.assignment) await setAssignmentMode(tx, queueId, body.assignment, now);
+    const before = await membership(tx, queueId);
+    await write(tx);
+    await auditChange(ctx, tx, by, { action: 'queue.members_changed', targetType: 'queue', targetId: queueId, before, after: await membership(tx, queueId) });
   });
   return getQueueMembers(ctx, queueId);
 }
 
-export async function addQueueMember(ctx: CoreContext, queueId: string, userId: string) {
+export async function setQueueMembers(ctx: CoreContext, by: AuditBy, queueId: string, body: SetMembersBody) {
   await requireQueue(ctx, queueId);
-  await requireAssignable(ctx, [userId]);
-  await addMember(ctx.db, queueId, userId, ctx.clock.now());
-  return getQueueMembers(ctx, queueId);
+  if (body.user_ids) await requireAssignable(ctx, body.user_ids);
+  const now = ctx.clock.now();
+  return changeMembers(ctx, by, queueId, async (tx) => {
+    if (body.user_ids) await replaceMembers(tx, queueId, [...new Set(body.user_ids)], now);
+    if (body.assignment) await setAssignmentMode(tx, queueId, body.assignment, now);
+  });
 }
 
-export async function removeQueueMember(ctx: CoreContext, queueId: string, userId: string) {
+export async function addQueueMember(ctx: CoreContext, by: AuditBy, queueId: string, userId: string) {
   await requireQueue(ctx, queueId);
-  if (!(await removeMember(ctx.db, queueId, userId))) throw new AppError('NOT_FOUND', 'This user is not a member of the queue.');
-  return getQueueMembers(ctx, queueId);
+  await requireAssignable(ctx, [userId]);
+  return changeMembers(ctx, by, queueId, (tx) => addMember(tx, queueId, userId, ctx.clock.now()).then(() => undefined));
+}
+
+export async function removeQueueMember(ctx: CoreContext, by: AuditBy, queueId: string, userId: string) {
+  await requireQueue(ctx, queueId);
+  return changeMembers(ctx, by, queueId, async (tx) => {
+    if (!(await removeMember(tx, queueId, userId))) throw new AppError('NOT_FOUND', 'This user is not a member of the queue.');
+  });
 }

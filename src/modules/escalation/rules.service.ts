@@ -1,6 +1,7 @@
 import type { CoreContext } from '../../core/context';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
+import { auditChange, type AuditBy } from '../audit';
 import { getSetting, setSetting } from '../../core/settings';
 import { DEFAULT_RULES, SUPERSEDED_CONDITIONS } from './default-rules';
 import { deleteRuleRow, findQueueByNameOrId, findRuleById, findRuleByName, findRules, findUsersByIds, insertRules, updateRuleRow } from './escalation.queries';
@@ -58,25 +59,36 @@ export async function getRule(ctx: CoreContext, id: string) {
   return toRule(await requireRule(ctx, id));
 }
 
-export async function createRule(ctx: CoreContext, body: CreateRuleBody) {
+export async function createRule(ctx: CoreContext, by: AuditBy, body: CreateRuleBody) {
   await checkReferences(ctx.db, body.actions);
   await checkName(ctx, body.name);
   const now = ctx.clock.now();
-  const [row] = await insertRules(ctx.db, [{ ...body, createdAt: now, updatedAt: now }]);
-  if (!row) throw new AppError('CONFLICT', 'A rule with this name exists.');
-  return toRule(row);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await insertRules(tx, [{ ...body, createdAt: now, updatedAt: now }]);
+    if (!row) throw new AppError('CONFLICT', 'A rule with this name exists.');
+    const after = toRule(row);
+    await auditChange(ctx, tx, by, { action: 'escalation_rule.created', targetType: 'escalation_rule', targetId: row.id, after });
+    return after;
+  });
 }
 
-export async function updateRule(ctx: CoreContext, id: string, body: UpdateRuleBody) {
-  await requireRule(ctx, id);
+export async function updateRule(ctx: CoreContext, by: AuditBy, id: string, body: UpdateRuleBody) {
+  const before = toRule(await requireRule(ctx, id));
   if (body.actions) await checkReferences(ctx.db, body.actions);
   if (body.name) await checkName(ctx, body.name, id);
-  return toRule((await updateRuleRow(ctx.db, id, { ...body, updatedAt: ctx.clock.now() }))!);
+  return ctx.db.transaction(async (tx) => {
+    const after = toRule((await updateRuleRow(tx, id, { ...body, updatedAt: ctx.clock.now() }))!);
+    await auditChange(ctx, tx, by, { action: 'escalation_rule.updated', targetType: 'escalation_rule', targetId: id, before, after });
+    return after;
+  });
 }
 
-export async function deleteRule(ctx: CoreContext, id: string): Promise<void> {
-  await requireRule(ctx, id);
-  await deleteRuleRow(ctx.db, id);
+export async function deleteRule(ctx: CoreContext, by: AuditBy, id: string): Promise<void> {
+  const before = toRule(await requireRule(ctx, id));
+  await ctx.db.transaction(async (tx) => {
+    await deleteRuleRow(tx, id);
+    await auditChange(ctx, tx, by, { action: 'escalation_rule.deleted', targetType: 'escalation_rule', targetId: id, before });
+  });
 }
 
 // jsonb keeps its own key order, so conditions are compared with sorted keys.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
+import { auditChange, type AuditBy } from '../audit';
 import type { CreateArticleBody, UpdateArticleBody } from './kb.api.schema';
 import type { KbContext } from './kb.context';
 import { findArticle, findArticles, findVersions, insertArticle, insertVersion, setChunkKeywords, slugTaken, updateArticleRow } from './kb.queries';
@@ -11,6 +12,14 @@ import { toArticle } from './kb-view';
 import { slugify } from './front-matter';
 
 const authorOf = (actor: Actor) => (actor.type === 'user' ? actor.id : null);
+
+// What the audit log keeps of an article: its fields, not its text (the versions table keeps every text).
+const audited = (a: KbArticleRow) => ({ slug: a.slug, title: a.title, category: a.category, tags: a.tags, status: a.status, version: a.version, deleted: a.deletedAt !== null });
+
+async function auditArticle(ctx: KbContext, tx: Db, by: AuditBy, action: string, before: KbArticleRow | null, after: KbArticleRow | null) {
+  const id = (after ?? before)!.id;
+  await auditChange(ctx, tx, by, { action, targetType: 'kb_article', targetId: id, before: before && audited(before), after: after && audited(after) });
+}
 
 async function uniqueSlug(tx: Db, wanted: string): Promise<string> {
   const base = slugify(wanted).slice(0, 100) || 'article';
@@ -22,7 +31,8 @@ async function enqueueReindex(ctx: KbContext, tx: Db, a: KbArticleRow) {
   await ctx.jobs.enqueue(tx, REINDEX_JOB, { articleId: a.id, version: a.version }, { singletonKey: `${a.id}:${a.version}` });
 }
 
-export async function createArticle(ctx: KbContext, actor: Actor, input: CreateArticleBody) {
+export async function createArticle(ctx: KbContext, by: AuditBy, input: CreateArticleBody) {
+  const { actor } = by;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     if (input.slug && (await slugTaken(tx, input.slug))) throw new AppError('CONFLICT', `The slug "${input.slug}" is taken.`);
@@ -40,13 +50,15 @@ export async function createArticle(ctx: KbContext, actor: Actor, input: CreateA
     });
     await insertVersion(tx, { articleId: article.id, version: 1, title: article.title, body: article.body, authorId: article.authorId, createdAt: now });
     await enqueueReindex(ctx, tx, article);
+    await auditArticle(ctx, tx, by, 'kb_article.created', null, article);
     return article;
   });
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
 
-export async function updateArticle(ctx: KbContext, actor: Actor, ref: string, input: UpdateArticleBody) {
+export async function updateArticle(ctx: KbContext, by: AuditBy, ref: string, input: UpdateArticleBody) {
+  const { actor } = by;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const before = await findArticle(tx, ref, { lock: true });
@@ -61,32 +73,36 @@ export async function updateArticle(ctx: KbContext, actor: Actor, ref: string, i
       // Tags are search words of every chunk: a tags-only edit updates them without re-chunking.
       await setChunkKeywords(tx, after.id, after.tags.join(', '));
     }
+    await auditArticle(ctx, tx, by, 'kb_article.updated', before, after);
     return after;
   });
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
 
-export async function setArticleStatus(ctx: KbContext, ref: string, status: KbStatus) {
+export async function setArticleStatus(ctx: KbContext, by: AuditBy, ref: string, status: KbStatus) {
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const before = await findArticle(tx, ref, { lock: true });
     if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
     if (before.status === status) return before;
-    return updateArticleRow(tx, before.id, { status, updatedAt: now, ...(status === 'published' ? { publishedAt: now } : {}) });
+    const after = await updateArticleRow(tx, before.id, { status, updatedAt: now, ...(status === 'published' ? { publishedAt: now } : {}) });
+    await auditArticle(ctx, tx, by, status === 'published' ? 'kb_article.published' : 'kb_article.unpublished', before, after);
+    return after;
   });
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
 
 // Soft delete: the article and its versions stay for the record; its chunks go so it never surfaces.
-export async function deleteArticle(ctx: KbContext, ref: string) {
+export async function deleteArticle(ctx: KbContext, by: AuditBy, ref: string) {
   const now = ctx.clock.now();
   const articleId = await ctx.db.transaction(async (tx) => {
     const before = await findArticle(tx, ref, { lock: true });
     if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
-    await updateArticleRow(tx, before.id, { deletedAt: now, status: 'draft', updatedAt: now });
+    const after = await updateArticleRow(tx, before.id, { deletedAt: now, status: 'draft', updatedAt: now });
     await enqueueReindex(ctx, tx, before);
+    await auditArticle(ctx, tx, by, 'kb_article.deleted', before, after);
     return before.id;
   });
   ctx.kb.vocabulary = null;

@@ -41,9 +41,9 @@ export async function importArticles(
   for (const [i, d] of drafts.entries()) {
     const existing = (await slugTaken(ctx.db, d.slug)) ? await findArticle(ctx.db, d.slug) : null;
     const article = existing
-      ? await updateArticle(ctx, actor, existing.id, { title: d.title, body: d.body, category: d.category, tags: d.tags })
-      : await createArticle(ctx, actor, { ...d, status: opts.publish === false ? 'draft' : 'published' });
-    if (existing && opts.publish !== false) await setArticleStatus(ctx, article.id, 'published');
+      ? await updateArticle(ctx, { actor }, existing.id, { title: d.title, body: d.body, category: d.category, tags: d.tags })
+      : await createArticle(ctx, { actor }, { ...d, status: opts.publish === false ? 'draft' : 'published' });
+    if (existing && opts.publish !== false) await setArticleStatus(ctx, { actor }, article.id, 'published');
     if (existing) updated += 1;
     else created += 1;
     // Chunk now so the import is searchable at once; the queued re-index job then finds nothing to do.

@@ -1,6 +1,7 @@
 import type {} from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditBy } from '../audit';
 import { TicketRef, type TicketsContext } from '../tickets';
 import {
   Article,
@@ -35,7 +36,7 @@ export function kbRoutes(ctx: KbContext & TicketsContext): FastifyPluginAsyncZod
       listArticles(ctx, req.query),
     );
     app.post('/api/kb/articles', { config: write, schema: { tags, summary: 'Create an article', body: CreateArticleBody, response: { 201: Article } } }, async (req, reply) =>
-      reply.status(201).send(await createArticle(ctx, req.actor!, req.body)),
+      reply.status(201).send(await createArticle(ctx, auditBy(req), req.body)),
     );
     app.get('/api/kb/articles/:id', { config: read, schema: { tags, summary: 'Get an article by id or slug', params: ArticleRef, response: { 200: Article } } }, async (req) =>
       getArticle(ctx, req.params.id),
@@ -43,16 +44,16 @@ export function kbRoutes(ctx: KbContext & TicketsContext): FastifyPluginAsyncZod
     app.patch(
       '/api/kb/articles/:id',
       { config: write, schema: { tags, summary: 'Edit an article (new version, re-indexed)', params: ArticleRef, body: UpdateArticleBody, response: { 200: Article } } },
-      async (req) => updateArticle(ctx, req.actor!, req.params.id, req.body),
+      async (req) => updateArticle(ctx, auditBy(req), req.params.id, req.body),
     );
     app.post('/api/kb/articles/:id/publish', { config: write, schema: { tags, summary: 'Publish', params: ArticleRef, response: { 200: Article } } }, async (req) =>
-      setArticleStatus(ctx, req.params.id, 'published'),
+      setArticleStatus(ctx, auditBy(req), req.params.id, 'published'),
     );
     app.post('/api/kb/articles/:id/unpublish', { config: write, schema: { tags, summary: 'Unpublish', params: ArticleRef, response: { 200: Article } } }, async (req) =>
-      setArticleStatus(ctx, req.params.id, 'draft'),
+      setArticleStatus(ctx, auditBy(req), req.params.id, 'draft'),
     );
     app.delete('/api/kb/articles/:id', { config: write, schema: { tags, summary: 'Delete (soft)', params: ArticleRef, response: { 204: z.null() } } }, async (req, reply) => {
-      await deleteArticle(ctx, req.params.id);
+      await deleteArticle(ctx, auditBy(req), req.params.id);
       return reply.status(204).send(null);
     });
     app.get('/api/kb/articles/:id/versions', { config: read, schema: { tags, summary: 'Saved versions', params: ArticleRef, response: { 200: VersionList } } }, async (req) =>

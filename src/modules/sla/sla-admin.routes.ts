@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
+import { auditBy } from '../audit';
 import {
   AdminSla,
   AdminSlaList,
@@ -37,7 +38,7 @@ export function slaAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
     app.post(
       '/api/admin/calendars',
       { config: { permission: 'sla:manage' }, schema: { tags, summary: 'Create a business-hours calendar', body: CreateCalendarBody, response: { 201: Calendar } } },
-      async (req, reply) => reply.status(201).send(await createCalendar(ctx, req.body)),
+      async (req, reply) => reply.status(201).send(await createCalendar(ctx, auditBy(req), req.body)),
     );
     app.get(
       '/api/admin/calendars/:id',
@@ -50,13 +51,13 @@ export function slaAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
         config: { permission: 'sla:manage' },
         schema: { tags, summary: 'Change a business-hours calendar', params: IdParams, body: UpdateCalendarBody, response: { 200: Calendar } },
       },
-      async (req) => updateCalendar(ctx, req.params.id, req.body),
+      async (req) => updateCalendar(ctx, auditBy(req), req.params.id, req.body),
     );
     app.delete(
       '/api/admin/calendars/:id',
       { config: { permission: 'sla:manage' }, schema: { tags, summary: 'Delete an unused calendar', params: IdParams, response: { 204: Empty } } },
       async (req, reply) => {
-        await deleteCalendar(ctx, req.params.id);
+        await deleteCalendar(ctx, auditBy(req), req.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -68,18 +69,18 @@ export function slaAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
     app.post(
       '/api/admin/slas',
       { config: { permission: 'sla:manage' }, schema: { tags, summary: 'Create the SLA of a priority', body: CreateSlaBody, response: { 201: AdminSla } } },
-      async (req, reply) => reply.status(201).send(await createSla(ctx, req.body)),
+      async (req, reply) => reply.status(201).send(await createSla(ctx, auditBy(req), req.body)),
     );
     app.patch(
       '/api/admin/slas/:id',
       { config: { permission: 'sla:manage' }, schema: { tags, summary: 'Change an SLA (targets, calendar, active)', params: IdParams, body: UpdateSlaBody, response: { 200: AdminSla } } },
-      async (req) => updateSla(ctx, req.params.id, req.body),
+      async (req) => updateSla(ctx, auditBy(req), req.params.id, req.body),
     );
     app.delete(
       '/api/admin/slas/:id',
       { config: { permission: 'sla:manage' }, schema: { tags, summary: 'Delete an SLA', params: IdParams, response: { 204: Empty } } },
       async (req, reply) => {
-        await deleteSla(ctx, req.params.id);
+        await deleteSla(ctx, auditBy(req), req.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { auditChange, type AuditBy } from '../audit';
 import type { SlaRow } from '../queues';
 import type { CreateCalendarBody, CreateSlaBody, UpdateCalendarBody, UpdateSlaBody } from './sla-admin.schema';
 import {
@@ -42,33 +43,44 @@ export async function getCalendar(ctx: CoreContext, id: string) {
   return toCalendar(row);
 }
 
-export async function createCalendar(ctx: CoreContext, b: CreateCalendarBody) {
+export async function createCalendar(ctx: CoreContext, by: AuditBy, b: CreateCalendarBody) {
   const now = ctx.clock.now();
-  const row = await insertCalendar(ctx.db, { name: b.name, timezone: b.timezone, workingHours: b.working_hours, holidays: b.holidays, createdAt: now, updatedAt: now });
-  if (!row) throw new AppError('CONFLICT', 'A calendar with this name exists.');
-  return toCalendar(row);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertCalendar(tx, { name: b.name, timezone: b.timezone, workingHours: b.working_hours, holidays: b.holidays, createdAt: now, updatedAt: now });
+    if (!row) throw new AppError('CONFLICT', 'A calendar with this name exists.');
+    const after = toCalendar(row);
+    await auditChange(ctx, tx, by, { action: 'calendar.created', targetType: 'calendar', targetId: row.id, after });
+    return after;
+  });
 }
 
-export async function updateCalendar(ctx: CoreContext, id: string, b: UpdateCalendarBody) {
-  await getCalendar(ctx, id);
+export async function updateCalendar(ctx: CoreContext, by: AuditBy, id: string, b: UpdateCalendarBody) {
+  const before = await getCalendar(ctx, id);
   if (b.name) {
     const clash = (await findCalendars(ctx.db)).find((c) => c.name === b.name && c.id !== id);
     if (clash) throw new AppError('CONFLICT', 'A calendar with this name exists.');
   }
-  const row = await updateCalendarRow(ctx.db, id, {
-    ...(b.name !== undefined ? { name: b.name } : {}),
-    ...(b.timezone !== undefined ? { timezone: b.timezone } : {}),
-    ...(b.working_hours !== undefined ? { workingHours: b.working_hours } : {}),
-    ...(b.holidays !== undefined ? { holidays: b.holidays } : {}),
-    updatedAt: ctx.clock.now(),
+  return ctx.db.transaction(async (tx) => {
+    const row = await updateCalendarRow(tx, id, {
+      ...(b.name !== undefined ? { name: b.name } : {}),
+      ...(b.timezone !== undefined ? { timezone: b.timezone } : {}),
+      ...(b.working_hours !== undefined ? { workingHours: b.working_hours } : {}),
+      ...(b.holidays !== undefined ? { holidays: b.holidays } : {}),
+      updatedAt: ctx.clock.now(),
+    });
+    const after = toCalendar(row!);
+    await auditChange(ctx, tx, by, { action: 'calendar.updated', targetType: 'calendar', targetId: id, before, after });
+    return after;
   });
-  return toCalendar(row!);
 }
 
-export async function deleteCalendar(ctx: CoreContext, id: string): Promise<void> {
-  await getCalendar(ctx, id);
+export async function deleteCalendar(ctx: CoreContext, by: AuditBy, id: string): Promise<void> {
+  const before = await getCalendar(ctx, id);
   if (await calendarInUse(ctx.db, id)) throw new AppError('CONFLICT', 'An SLA still uses this calendar.');
-  await deleteCalendarRow(ctx.db, id);
+  await ctx.db.transaction(async (tx) => {
+    await deleteCalendarRow(tx, id);
+    await auditChange(ctx, tx, by, { action: 'calendar.deleted', targetType: 'calendar', targetId: id, before });
+  });
 }
 
 function toAdminSla(s: SlaRow, c: BusinessCalendarRow | null) {
@@ -87,7 +99,7 @@ export async function listAdminSlas(ctx: CoreContext) {
   return { items: (await findSlasWithCalendars(ctx.db)).map((r) => toAdminSla(r.sla, r.calendar)) };
 }
 
-async function getAdminSla(ctx: CoreContext, id: string) {
+async function getAdminSla(ctx: Pick<CoreContext, 'db'>, id: string) {
   const found = (await findSlasWithCalendars(ctx.db)).find((r) => r.sla.id === id);
   if (!found) throw new AppError('NOT_FOUND', 'SLA not found.');
   return toAdminSla(found.sla, found.calendar);
@@ -97,7 +109,7 @@ async function requireCalendar(ctx: CoreContext, id: string | null | undefined) 
   if (id && !(await findCalendarById(ctx.db, id))) throw new AppError('NOT_FOUND', 'Calendar not found.');
 }
 
-export async function createSla(ctx: CoreContext, b: CreateSlaBody) {
+export async function createSla(ctx: CoreContext, by: AuditBy, b: CreateSlaBody) {
   await requireCalendar(ctx, b.calendar_id);
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
@@ -112,14 +124,16 @@ export async function createSla(ctx: CoreContext, b: CreateSlaBody) {
     });
     if (!row) throw new AppError('CONFLICT', `An SLA for priority ${b.priority} exists; change that one.`);
     await setSlaCalendar(tx, row.id, b.calendar_id);
+    await auditChange(ctx, tx, by, { action: 'sla.created', targetType: 'sla', targetId: row.id, after: await getAdminSla({ db: tx }, row.id) });
     return row.id;
   });
   return getAdminSla(ctx, id);
 }
 
-export async function updateSla(ctx: CoreContext, id: string, b: UpdateSlaBody) {
+export async function updateSla(ctx: CoreContext, by: AuditBy, id: string, b: UpdateSlaBody) {
   const before = await findSlaById(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND', 'SLA not found.');
+  const beforeView = await getAdminSla(ctx, id);
   await requireCalendar(ctx, b.calendar_id);
   const fr = b.first_response_minutes ?? before.firstResponseMinutes;
   const res = b.resolution_minutes ?? before.resolutionMinutes;
@@ -133,11 +147,16 @@ export async function updateSla(ctx: CoreContext, id: string, b: UpdateSlaBody) 
       updatedAt: ctx.clock.now(),
     });
     if (b.calendar_id !== undefined) await setSlaCalendar(tx, id, b.calendar_id);
+    await auditChange(ctx, tx, by, { action: 'sla.updated', targetType: 'sla', targetId: id, before: beforeView, after: await getAdminSla({ db: tx }, id) });
   });
   return getAdminSla(ctx, id);
 }
 
-export async function deleteSla(ctx: CoreContext, id: string): Promise<void> {
+export async function deleteSla(ctx: CoreContext, by: AuditBy, id: string): Promise<void> {
   if (!(await findSlaById(ctx.db, id))) throw new AppError('NOT_FOUND', 'SLA not found.');
-  await deleteSlaRow(ctx.db, id);
+  const before = await getAdminSla(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    await deleteSlaRow(tx, id);
+    await auditChange(ctx, tx, by, { action: 'sla.deleted', targetType: 'sla', targetId: id, before });
+  });
 }

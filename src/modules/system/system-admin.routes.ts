@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { auditBy, auditChange } from '../audit';
 import type { JobSummary } from '../../core/jobs';
 import { Job, JobList, JobParams, JobsQuery, RecentLogList, RecentLogsQuery } from './system.schema';
 
@@ -37,8 +38,19 @@ export function systemAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
       '/api/admin/jobs/:id/retry',
       { config: { permission: 'system:manage' }, schema: { tags, summary: 'Run a dead job again with fresh attempts', params: JobParams, response: { 200: Job } } },
       async (req) => {
-        const job = await ctx.jobs.retry(req.params.id);
-        if (!job) throw new AppError('NOT_FOUND', 'No dead job with this id.');
+        const job = await ctx.db.transaction(async (tx) => {
+          const retried = await ctx.jobs.retry(req.params.id, tx);
+          if (!retried) throw new AppError('NOT_FOUND', 'No dead job with this id.');
+          await auditChange(ctx, tx, auditBy(req), {
+            action: 'job.retried',
+            targetType: 'job',
+            targetId: String(retried.id),
+            before: { status: 'dead' },
+            after: { status: retried.status, attempts: retried.attempts },
+            details: { name: retried.name, last_error: retried.lastError },
+          });
+          return retried;
+        });
         return toJob(job);
       },
     );
