@@ -202,5 +202,15 @@ describeE2E('the knowledge base', () => {
     vexpect((await (await context.request.get(`${server.url}/api/admin/settings/autoresolve`)).json()).threshold).toBe(0.95);
     await page.getByRole('table', { name: 'Routing table' }).waitFor();
     await screenshot(page, 'settings-automation');
+
+    // Every settings change above is in the audit log; the Target filter narrows it to the calendar.
+    await page.goto(`${server.url}/audit`);
+    await page.getByTestId('audit-row').first().waitFor();
+    await page.getByRole('combobox', { name: 'Target' }).click();
+    await page.getByRole('option', { name: 'Calendar', exact: true }).click();
+    const calendarRow = page.getByTestId('audit-row').filter({ hasText: 'calendar.created' });
+    await calendarRow.getByTestId('audit-change').filter({ hasText: 'name: Berlin office' }).waitFor();
+    await vexpect.poll(() => page.getByTestId('audit-row').filter({ hasText: 'escalation_rule' }).count()).toBe(0);
+    await screenshot(page, 'audit-calendar');
   });
 });

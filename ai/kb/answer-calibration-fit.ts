@@ -9,6 +9,7 @@
 // log-loss (the three KB sets leave-one-out, bank-faq 5-fold), averaged
 // per set. Deterministic: no random numbers.
 import { createContext } from '../../src/context';
+import { systemActor } from '../../src/core/rbac';
 import { openDatabase } from '../../src/core/db';
 import { testConfig } from '../../src/testing/test-app';
 import { featureVector, FEATURE_NAMES, type AnswerFeatures } from '../../src/modules/kb/answer-calibration';
@@ -129,7 +130,7 @@ async function tuneRows(folder: string, weight: number, opts: { withoutArticle?:
     if (row) rows.push(row);
     if (!opts.withoutArticle || q.relevant.length === 0) continue;
     const toggle = async (status: 'draft' | 'published') => {
-      for (const slug of q.relevant) await setArticleStatus(ctx, slug, status);
+      for (const slug of q.relevant) await setArticleStatus(ctx, { actor: systemActor }, slug, status);
       ctx.kb.vocabulary = null; // the term statistics must not remember the hidden article
     };
     await toggle('draft');

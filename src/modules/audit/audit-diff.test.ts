@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { auditDiff, MASKED, maskSecrets } from './audit-diff';
 
 describe('auditDiff', () => {
-  it('lists only the fields that changed, ignoring updated_at', () => {
-    const diff = auditDiff({ name: 'A', active: true, updated_at: '1' }, { name: 'B', active: true, updated_at: '2' });
+  it('lists only the fields that changed, leaving out the id and timestamps', () => {
+    const diff = auditDiff({ id: 'x', name: 'A', active: true, updated_at: '1' }, { id: 'x', name: 'B', active: true, created_at: '0', updated_at: '2' });
     expect(diff.changes).toEqual({ name: { old: 'A', new: 'B' } });
   });
 

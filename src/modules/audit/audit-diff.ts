@@ -12,6 +12,9 @@ export interface AuditDiff {
   changes: Record<string, { old?: unknown; new?: unknown }>;
 }
 
+// The target id and timestamps are on the audit row itself.
+const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'createdAt', 'updatedAt']);
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Replaces the values of secret keys, at any depth, by MASKED (null and empty stay as they are). */
@@ -28,7 +31,7 @@ export function auditDiff(before: AuditRecord | null, after: AuditRecord | null)
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const changes: AuditDiff['changes'] = {};
   for (const key of keys) {
-    if (key === 'updated_at' || key === 'updatedAt') continue;
+    if (BOOKKEEPING.has(key)) continue;
     const old = before?.[key];
     const now = after?.[key];
     if (before && after && same(old, now)) continue;

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/page-states';
 import { useSession } from '../../lib/session';
-import { KNOWN_AUDIT_ACTIONS, useAuditLog, type AuditFilters } from '../../features/audit/api/list-audit';
+import { AUDIT_TARGET_TYPES, KNOWN_AUDIT_ACTIONS, useAuditLog, type AuditFilters } from '../../features/audit/api/list-audit';
 import { AuditTable } from '../../features/audit/components/audit-table';
 import { useUsers } from '../../features/users/api/list-users';
 
@@ -17,12 +17,13 @@ export function AuditPage() {
   const [action, setAction] = useState('');
   const [debouncedAction] = useDebouncedValue(action.trim(), 300);
   const [actor, setActor] = useState<string | null>(null);
+  const [target, setTarget] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const users = useUsers({}, { enabled: session.can('users:read') });
   const filters: AuditFilters = useMemo(
-    () => ({ action: debouncedAction || undefined, actor_id: actor ?? undefined, from: dayStart(from), to: dayEnd(to) }),
-    [debouncedAction, actor, from, to],
+    () => ({ action: debouncedAction || undefined, actor_id: actor ?? undefined, target_type: target ?? undefined, from: dayStart(from), to: dayEnd(to) }),
+    [debouncedAction, actor, target, from, to],
   );
   const log = useAuditLog(filters);
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -45,10 +46,11 @@ export function AuditPage() {
           w={200}
           disabled={!session.can('users:read')}
         />
+        <Select label="Target" placeholder="Anything" data={AUDIT_TARGET_TYPES} value={target} onChange={setTarget} clearable w={180} />
         <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={160} />
         <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={160} />
         {filtered && (
-          <Button variant="subtle" onClick={() => { setAction(''); setActor(null); setFrom(''); setTo(''); }}>
+          <Button variant="subtle" onClick={() => { setAction(''); setActor(null); setTarget(null); setFrom(''); setTo(''); }}>
             Clear
           </Button>
         )}

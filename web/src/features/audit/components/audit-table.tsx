@@ -1,4 +1,4 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Badge, Code, Stack, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../../lib/time';
 import type { AuditEntry } from '../api/list-audit';
 
@@ -8,6 +8,32 @@ function actionColor(action: string): string {
   if (action.startsWith('token.')) return 'grape';
   if (action.startsWith('user.')) return 'indigo';
   return 'teal';
+}
+
+type Change = { old?: unknown; new?: unknown };
+const shown = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+// A write's changed fields, one per line: "field: old → new" (only "new" on create, only "old" on delete).
+function Details({ details }: { details: Record<string, unknown> }) {
+  const { changes, ...rest } = details as { changes?: Record<string, Change> };
+  const lines = Object.entries(changes ?? {}).map(([field, c]) =>
+    'old' in c && 'new' in c ? `${field}: ${shown(c.old)} → ${shown(c.new)}` : 'new' in c ? `${field}: ${shown(c.new)}` : `${field} was ${shown(c.old)}`,
+  );
+  if (lines.length === 0 && Object.keys(rest).length === 0) return <>—</>;
+  return (
+    <Stack gap={2}>
+      {lines.map((line) => (
+        <Text key={line} size="xs" data-testid="audit-change" style={{ overflowWrap: 'anywhere' }}>
+          {line}
+        </Text>
+      ))}
+      {Object.keys(rest).length > 0 && (
+        <Code fz="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {JSON.stringify(rest)}
+        </Code>
+      )}
+    </Stack>
+  );
 }
 
 export function AuditTable({ entries, actorName }: { entries: AuditEntry[]; actorName: (id: string) => string | undefined }) {
@@ -46,13 +72,7 @@ export function AuditTable({ entries, actorName }: { entries: AuditEntry[]; acto
                 </Text>
               </Table.Td>
               <Table.Td maw={320}>
-                {Object.keys(e.details).length ? (
-                  <Code fz="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {JSON.stringify(e.details)}
-                  </Code>
-                ) : (
-                  '—'
-                )}
+                <Details details={e.details} />
               </Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed">
