@@ -1,6 +1,14 @@
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import { readdirSync } from 'node:fs';
+
+// Web features stand alone; app/ composes them (routes, layout), so a feature never imports another.
+const FEATURES = readdirSync(new URL('./web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 // Dependencies point one way: cli/app → modules → core.
 export default tseslint.config(
@@ -34,6 +42,30 @@ export default tseslint.config(
               message: 'the server must not import ai/ (evaluation and training); only src/cli may.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'web/tsconfig.json' })] },
+    rules: {
+      // The classic hook rules; the React Compiler rules of the plugin's recommended set are not adopted (no compiler here).
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Mantine inputs are components, not DOM elements: a login form may focus its first field.
+      'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: FEATURES.map((f) => ({
+            target: `./web/src/features/${f}`,
+            from: './web/src/features',
+            except: [`./${f}`],
+            message: 'a feature must not import another feature; compose them in web/src/app.',
+          })),
         },
       ],
     },

@@ -78,6 +78,7 @@ export function InboxPage() {
   useEffect(() => {
     if ((debounced.trim() || undefined) !== filters.q) patch({ q: debounced.trim() || undefined });
     // Only a new debounced search writes the URL; filter changes from elsewhere must not re-trigger it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   const assigneeOptions = (users.data ?? []).filter((u) => u.role !== 'viewer').map((u) => ({ value: u.id, label: u.name }));

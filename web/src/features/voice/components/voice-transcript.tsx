@@ -43,6 +43,8 @@ export function VoiceTranscript({ ticketId, onTranscribed }: { ticketId: string;
           {r.model ? ` · ${r.model}` : ''}
         </Text>
       </Group>
+      {/* The timestamped transcript below is the recording's text alternative. */}
+      {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
       <audio ref={player} controls preload="metadata" src={r.recording_url} style={{ width: '100%' }} aria-label="Voice message recording" />
       {r.state === 'transcribing' && <Text size="sm" c="dimmed">The transcript appears here when it is ready.</Text>}
       {r.state === 'failed' && (
