@@ -1,3 +1,4 @@
+import { createRng, shuffleInPlace } from '../../src/modules/classify/prng';
 export interface LabeledQuery {
   text: string;
   relevant: ReadonlySet<string>;
@@ -27,25 +28,10 @@ export function evaluateRanking(queries: readonly LabeledQuery[], rank: (query: 
   return { recallAt1: r1 / n, recallAt5: r5 / n, mrrAt10: mrr / n };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Seeded split of items by group: `share` of the groups (with all their items) go to `tune`. */
 export function splitByAnswer<T>(items: readonly T[], groupOf: (item: T) => string, seed: number, share: number) {
   const groups = [...new Set(items.map(groupOf))].sort();
-  const random = mulberry32(seed);
-  for (let i = groups.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [groups[i], groups[j]] = [groups[j], groups[i]];
-  }
+  shuffleInPlace(groups, createRng(seed));
   const tuneGroups = new Set(groups.slice(0, Math.round(groups.length * share)));
   return {
     tune: items.filter((item) => tuneGroups.has(groupOf(item))),

@@ -141,25 +141,19 @@ export async function applyTicketChange(
     set(await sla.recompute(tx, next, now));
     record('priority_changed', from, change.priority);
   }
-  if (change.category !== undefined && change.category !== next.category) {
-    record('category_changed', next.category, change.category);
-    set({ category: change.category });
-  }
-  if (change.intent !== undefined && change.intent !== next.intent) {
-    record('intent_changed', next.intent, change.intent);
-    set({ intent: change.intent });
-  }
-  if (change.subject !== undefined && change.subject !== next.subject) {
-    record('subject_changed', next.subject, change.subject);
-    set({ subject: change.subject });
-  }
-  if (change.assigneeId !== undefined && change.assigneeId !== next.assigneeId) {
-    record('assigned', next.assigneeId, change.assigneeId);
-    set({ assigneeId: change.assigneeId });
-  }
-  if (change.queueId !== undefined && change.queueId !== next.queueId) {
-    record('queue_changed', next.queueId, change.queueId);
-    set({ queueId: change.queueId });
+  // Plain fields: the new value and one history row, nothing derived.
+  const plain = [
+    ['category', 'category_changed'],
+    ['intent', 'intent_changed'],
+    ['subject', 'subject_changed'],
+    ['assigneeId', 'assigned'],
+    ['queueId', 'queue_changed'],
+  ] as const satisfies readonly (readonly [keyof TicketChange & keyof TicketRow, string])[];
+  for (const [field, action] of plain) {
+    const value = change[field];
+    if (value === undefined || value === next[field]) continue;
+    record(action, next[field], value);
+    set({ [field]: value });
   }
   if (change.tags !== undefined) {
     const tags = [...new Set(change.tags)];

@@ -52,7 +52,7 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
       actorRef(actor),
       ticket,
       input.internal ? {} : { firstResponse: 'recorded' },
-      { now, touch: true, events: [{ action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id } }] },
+      { now, events: [{ action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id } }] },
     );
     if (!row.internal) await ctx.mail.messageAdded(tx, ticket, row);
     return row;
@@ -85,7 +85,7 @@ export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, 
       { actorType: 'customer', actorId: ticket.customerId },
       ticket,
       ticket.status === 'resolved' || ticket.status === 'pending' ? { status: 'open' } : {},
-      { now, touch: true, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }] },
+      { now, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }] },
     );
     return row;
   });
