@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parseTickets } from './domain-dataset';
 import { parseModel } from '../../src/modules/classify/artifact';
 import { predictModel } from '../../src/modules/classify/classifier';
-import { loadCorpus, resolveDatasetsDir } from '../../src/modules/classify/datasets';
+import { loadCorpus, resolveDatasetsDir } from '../classify';
 import { featureCount, type SparseVector } from '../../src/modules/classify/features';
 import { predictProba, trainSoftmax, type SoftmaxHead } from '../../src/modules/classify/linear-model';
 import { vectorize } from '../../src/modules/classify/text-features';

@@ -5,11 +5,11 @@ import {
   evaluateProduct,
   evaluateSupportTickets,
   feedbackExamples,
-  feedbackJsonl,
   resolveEvalDataset,
   runTraining,
   type DatasetEvaluation,
-} from '../modules/classify';
+} from '../../ai/classify';
+import { feedbackJsonl } from '../modules/classify';
 import { formatEvaluation } from './classifier-report';
 import { trainingProgressBar } from './training-progress';
 
@@ -61,7 +61,7 @@ export function addTrainCommand(program: Command, withContext: WithContext): voi
           console.log(line);
         },
       });
-      if (!result.written) process.exitCode = 2;
+      if (!result.promoted) process.exitCode = 2;
     });
 }
 

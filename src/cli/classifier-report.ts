@@ -1,4 +1,4 @@
-import type { DatasetEvaluation, HeadMetrics } from '../modules/classify';
+import type { DatasetEvaluation, HeadMetrics } from '../../ai/classify';
 
 const f3 = (v: number) => v.toFixed(3);
 const ms = (v: number) => `${v.toFixed(3)} ms`;

@@ -1,56 +1,38 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serializeModel } from './artifact.js';
-import { metadataPath } from './classifier.js';
+import { serializeModel, type ClassifierModel } from './artifact.js';
+import { TrainWorkerReply, type TrainingMeta, type TrainWorkerRequest } from './classify.schema.js';
 
-const TRAIN_SCRIPT = fileURLToPath(new URL('../../../scripts/classify/train.ts', import.meta.url));
+// A path, not an import: training code lives in ai/ and runs in its own process, never in the server's.
+const TRAIN_WORKER = fileURLToPath(new URL('../../../ai/classify/train-worker.ts', import.meta.url));
 
 export interface TrainingRun {
   promoted: boolean;
   decision: string;
   artifact: string | null;
-  meta: Record<string, unknown> | null;
-  output: string;
+  meta: TrainingMeta;
 }
 
-export interface TrainingRequest {
-  baseline: Parameters<typeof serializeModel>[0];
-  feedbackJsonl: string;
-  sample: number;
-  datasetsDir?: string;
-  date: string;
+export interface TrainingRequest extends Omit<TrainWorkerRequest, 'baseline'> {
+  baseline: ClassifierModel;
 }
 
 // Training takes about a minute of CPU: it runs in a child process so the server keeps answering.
+// The result comes back as one IPC message; the child's output is kept only to explain a failure.
 export async function runTrainingProcess(req: TrainingRequest): Promise<TrainingRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'clara-train-'));
-  try {
-    writeFileSync(join(dir, 'baseline.json'), serializeModel(req.baseline));
-    const args = ['--import', 'tsx', TRAIN_SCRIPT, '--out', join(dir, 'model.json'), '--baseline', join(dir, 'baseline.json')];
-    args.push('--sample', String(req.sample), '--date', req.date);
-    if (req.feedbackJsonl.trim()) {
-      writeFileSync(join(dir, 'feedback.jsonl'), req.feedbackJsonl);
-      args.push('--feedback', join(dir, 'feedback.jsonl'));
-    }
-    const env = { ...process.env, ...(req.datasetsDir ? { CLARA_DATASETS_DIR: req.datasetsDir } : {}) };
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('error', reject);
-      child.once('exit', (c) => resolve({ code: c, output: out }));
-    });
-    const decision = /compared with .*?: (.*)/.exec(output)?.[1] ?? (code === 0 ? 'promote' : 'failed');
-    if (code === 2) return { promoted: false, decision, artifact: null, meta: null, output };
-    const artifactPath = join(dir, 'model.json');
-    if (code !== 0 || !existsSync(artifactPath)) throw new Error(`training failed (exit ${code}): ${output.slice(-1000)}`);
-    const meta = JSON.parse(readFileSync(metadataPath(artifactPath), 'utf8')) as Record<string, unknown>;
-    return { promoted: true, decision, artifact: readFileSync(artifactPath, 'utf8'), meta, output };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const request: TrainWorkerRequest = { ...req, baseline: serializeModel(req.baseline) };
+  const child = fork(TRAIN_WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  const reply = await new Promise<TrainWorkerReply | undefined>((resolve, reject) => {
+    let received: TrainWorkerReply | undefined;
+    child.once('message', (message) => (received = TrainWorkerReply.parse(message)));
+    child.once('error', reject);
+    child.once('exit', () => resolve(received));
+    child.send(request);
+  });
+  if (!reply) throw new Error(`training process ended without a result (exit ${child.exitCode}): ${output.slice(-1000)}`);
+  if (!reply.ok) throw new Error(`training failed: ${reply.error}`);
+  return { promoted: reply.promoted, decision: reply.decision, artifact: reply.artifact, meta: reply.meta };
 }

@@ -26,3 +26,32 @@ export const ClassifyResult = z.object({
   rule: z.object({ reason: z.string() }).optional(),
 });
 export type ClassifyResult = z.infer<typeof ClassifyResult>;
+
+/** What a training run records about its model (the `.meta.json` beside an artifact, `meta` of a trained row). */
+export const TrainingMeta = z.object({
+  modelId: z.string(),
+  trainedAt: z.string(),
+  trainingSeconds: z.number(),
+  sources: z.array(z.string()),
+  heldOut: z.record(z.string(), z.unknown()),
+  crossDomain: z.record(z.string(), z.unknown()),
+});
+export type TrainingMeta = z.infer<typeof TrainingMeta>;
+
+/** The admin retrain job's request to its training process (ai/classify/train-worker.ts), sent over IPC. */
+export const TrainWorkerRequest = z.object({
+  /** The serialized artifact the new model must not score worse than. */
+  baseline: z.string(),
+  feedbackJsonl: z.string(),
+  sample: z.number().int().min(1),
+  date: z.string(),
+  datasetsDir: z.string().optional(),
+});
+export type TrainWorkerRequest = z.infer<typeof TrainWorkerRequest>;
+
+/** The training process's one reply: the decision, and the new artifact when it is promoted. */
+export const TrainWorkerReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), promoted: z.boolean(), decision: z.string(), artifact: z.string().nullable(), meta: TrainingMeta }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type TrainWorkerReply = z.infer<typeof TrainWorkerReply>;

@@ -87,7 +87,7 @@ export async function trainWithFeedback(ctx: ClassifyContext, payload: z.infer<t
   });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    if (run.promoted && run.artifact && run.meta) {
+    if (run.promoted && run.artifact) {
       await insertModel(tx, {
         version: String(run.meta.modelId),
         artifact: run.artifact,
@@ -102,7 +102,7 @@ export async function trainWithFeedback(ctx: ClassifyContext, payload: z.infer<t
     await setSetting(
       tx,
       LAST_TRAINING_SETTING,
-      { at: now.toISOString(), promoted: run.promoted, decision: run.decision, feedback_examples: feedback.count, metrics: run.meta?.heldOut ?? null },
+      { at: now.toISOString(), promoted: run.promoted, decision: run.decision, feedback_examples: feedback.count, metrics: run.meta.heldOut },
       payload.requested_by,
       now,
     );

@@ -8,27 +8,14 @@ export {
   type Classifier,
   type ClassifierOptions,
 } from './classifier.js';
-export { ClassifyResult, FeedbackExample, TicketText } from './classify.schema.js';
-export {
-  evaluateIntentCsv,
-  evaluateProduct,
-  evaluateSupportTickets,
-  INTENT_CSV_TRAIN_OPTIONS,
-  measureLatency,
-  resolveEvalDataset,
-  trainIntentCsv,
-  type DatasetEvaluation,
-  type EvalDatasetKind,
-  type LatencyStats,
-} from './dataset-eval.js';
-export { HELD_OUT_SEED, loadCorpus, resolveDatasetsDir, type Corpus } from './datasets.js';
-export { evaluateModel, shouldPromote, type ConfusionPair, type EvaluationReport, type HeadMetrics } from './evaluate.js';
+export { ClassifyResult, FeedbackExample, TicketText, TrainingMeta, TrainWorkerRequest, TrainWorkerReply } from './classify.schema.js';
 export { HEADS, type HeadName, type LabeledExample, type TrainingExample } from './example.js';
-export { parseFeedbackJsonl } from './feedback.js';
 export * from './labels.js';
 export { DEFAULT_ROUTING, QUEUES, routeTicket, type Queue, type RoutingTable } from './routing.js';
 export { normalizeTicket } from './text-normalize.js';
-export { feedbackExamples, runTraining, type TrainRunOptions, type TrainRunResult } from './train-run.js';
+export { vectorize } from './text-features.js';
+export { stratifiedSplit } from './split.js';
+export { decidePriority } from './priority-cues.js';
 export { DEFAULT_TRAIN_OPTIONS, trainClassifier, type TrainOptions, type TrainProgress, type TrainStage } from './train.js';
 export { detectUrgency, type UrgencyMatch } from './urgency-rules.js';
 export { ActiveClassifier, CATEGORY_TRIAGE_BELOW } from './active-classifier';
@@ -37,6 +24,6 @@ export { registerClassifyJobs } from './classify.jobs';
 export { feedbackJsonl } from './classify.service';
 export type { ClassifyContext } from './classify.context';
 export { generateSeedTickets } from './seed-tickets.js';
-export { originExamples } from './origin-examples.js';
+export { ORIGIN_SOURCE, originExamples } from './origin-examples.js';
 export { retrainIfDue, subscribeAutoRetrain } from './auto-retrain.service';
 export { mixCategoryEvidence, QUEUE_EVIDENCE_WEIGHT, queueCategoryEvidence, type QueueDescription } from './queue-evidence.js';

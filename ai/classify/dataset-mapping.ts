@@ -1,4 +1,8 @@
-import type { Category, Intent, Priority } from './labels.js';
+import {
+  type Category,
+  type Intent,
+  type Priority,
+} from '../../src/modules/classify';
 
 type IntentMapping = Record<string, readonly [Intent, Priority]>;
 

@@ -1,20 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_ARTIFACT_PATH,
-  evaluateModel,
-  HEADS,
-  loadClassifier,
-  loadCorpus,
-  resolveDatasetsDir,
-  type EvaluationReport,
-  type HeadMetrics,
-  type LabeledExample,
-} from '../../src/modules/classify/index.js';
+import { DEFAULT_ARTIFACT_PATH, HEADS, loadClassifier, type LabeledExample } from '../../src/modules/classify';
+import { loadCorpus, resolveDatasetsDir } from './datasets.js';
+import { evaluateModel, type EvaluationReport, type HeadMetrics } from './evaluate.js';
 
 const HELP = `Evaluate a trained classifier on the held-out split.
 
-Usage: npx tsx scripts/classify/eval.ts [--model models/classifier-v1.json] [--per-class]
+Usage: npx tsx ai/classify/eval-cli.ts [--model models/classifier-v1.json] [--per-class]
 
 Prints accuracy, macro-F1 and expected calibration error (ECE) per head and source,
 the cross-domain check on support-tickets-en, and load / per-ticket timings.`;

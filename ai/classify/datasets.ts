@@ -8,11 +8,14 @@ import {
   SUPPORT_TICKET_PRIORITIES,
   SUPPORT_TICKET_QUEUES,
 } from './dataset-mapping.js';
-import type { LabeledExample } from './example.js';
-import { INTENT_CATEGORY } from './labels.js';
-import { generateSeedTickets } from './seed-tickets.js';
-import { stratifiedSplit } from './split.js';
-import { ORIGIN_SOURCE, originExamples } from './origin-examples.js';
+import {
+  generateSeedTickets,
+  INTENT_CATEGORY,
+  type LabeledExample,
+  ORIGIN_SOURCE,
+  originExamples,
+  stratifiedSplit,
+} from '../../src/modules/classify';
 
 /** Fixed so every model is compared on the same held-out rows, whatever its training seed. */
 export const HELD_OUT_SEED = 7;
@@ -38,9 +41,9 @@ export interface CorpusOptions {
   includeNonCommercial?: boolean;
 }
 
-// The only env read in this module; core/config should own it once it exists.
+// Training and evaluation run outside the server, so they read the environment here rather than through core/config.
 export function resolveDatasetsDir(env: NodeJS.ProcessEnv = process.env): string {
-  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
   return path.resolve(env.CLARA_DATASETS_DIR ?? path.join(repoRoot, '../shared/datasets'));
 }
 

@@ -1,6 +1,8 @@
-import { FeedbackExample } from './classify.schema.js';
-import type { LabeledExample } from './example.js';
-import type { Intent } from './labels.js';
+import {
+  FeedbackExample,
+  type Intent,
+  type LabeledExample,
+} from '../../src/modules/classify';
 
 /** Parses agent corrections (one JSON object per line); a bad line fails with its number. */
 export function parseFeedbackJsonl(text: string, sourceName = 'feedback'): LabeledExample[] {

@@ -1,9 +1,10 @@
-import { createContext } from '../src/context';
-import { openDatabase } from '../src/core/db';
-import { testConfig } from '../src/testing/test-app';
-import { loadEvalDataset } from '../ai/kb/eval-dataset';
-import { runKbEval } from '../ai/kb/kb-eval.service';
-import { formatAutoResolveTable, formatRetrievalReport } from '../ai/kb/eval-runners';
+// Both knowledge-base reports on an in-memory PGlite (or $DATABASE_URL): npx tsx ai/kb/eval-quick.ts [eval/kb-demo|eval/bank-faq]
+import { createContext } from '../../src/context';
+import { openDatabase } from '../../src/core/db';
+import { testConfig } from '../../src/testing/test-app';
+import { loadEvalDataset } from './eval-dataset';
+import { runKbEval } from './kb-eval.service';
+import { formatAutoResolveTable, formatRetrievalReport } from './eval-runners';
 
 const folder = process.argv[2] ?? 'eval/kb-demo';
 const ctx = await createContext({ config: testConfig(), database: await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, dataDir: '' } : { dataDir: 'memory://' }) });

@@ -1,15 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ClassifierModel } from './artifact.js';
-import { DEFAULT_ARTIFACT_PATH, loadClassifier, predictModel } from './classifier.js';
 import { parseCsv } from './csv.js';
 import { loadCorpus, readSupportTickets, resolveDatasetsDir, splitSupportTickets } from './datasets.js';
 import { evaluateModel, type EvaluationReport, type HeadMetrics } from './evaluate.js';
-import type { TrainingExample } from './example.js';
-import { stratifiedSplit } from './split.js';
-import { vectorize } from './text-features.js';
-import { normalizeTicket } from './text-normalize.js';
-import { trainClassifier, type TrainOptions, type TrainProgress } from './train.js';
+import {
+  type ClassifierModel,
+  DEFAULT_ARTIFACT_PATH,
+  loadClassifier,
+  normalizeTicket,
+  predictModel,
+  stratifiedSplit,
+  trainClassifier,
+  type TrainingExample,
+  type TrainOptions,
+  type TrainProgress,
+  vectorize,
+} from '../../src/modules/classify';
 
 export type EvalDatasetKind = 'product' | 'intent-csv' | 'support-tickets';
 

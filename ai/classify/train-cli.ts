@@ -1,13 +1,14 @@
-// The same run as `clara train`; classifier-training.ts spawns this script for the admin retrain job.
+// The same run as `clara train`, with more knobs (the admin retrain job runs train-worker.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { trainingProgressBar } from '../../src/cli/training-progress.js';
-import { DEFAULT_TRAIN_OPTIONS, feedbackExamples, runTraining } from '../../src/modules/classify/index.js';
+import { DEFAULT_TRAIN_OPTIONS } from '../../src/modules/classify';
+import { feedbackExamples, runTraining } from './train-run.js';
 
 const HELP = `Train Clara's ticket classifier.
 
-Usage: npx tsx scripts/classify/train.ts [options]
+Usage: npx tsx ai/classify/train-cli.ts [options]
 
   --out <file>        artifact to write (default models/classifier-v1.json)
   --feedback <file>   JSONL of {subject, description, category?, priority?, intent?}; repeatable
@@ -59,4 +60,4 @@ const result = runTraining({
     console.log(line);
   },
 });
-if (!result.written) process.exit(2);
+if (!result.promoted) process.exit(2);

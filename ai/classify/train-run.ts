@@ -1,18 +1,27 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serializeModel, type ClassifierModel } from './artifact.js';
-import { loadClassifier, metadataPath } from './classifier.js';
 import { loadCorpus, resolveDatasetsDir } from './datasets.js';
 import { evaluateModel, shouldPromote, type EvaluationReport } from './evaluate.js';
-import { HEADS, type LabeledExample } from './example.js';
 import { parseFeedbackJsonl } from './feedback.js';
-import { INTENT_CATEGORY, isIntent } from './labels.js';
-import { DEFAULT_TRAIN_OPTIONS, trainClassifier, type TrainProgress } from './train.js';
+import {
+  type ClassifierModel,
+  DEFAULT_TRAIN_OPTIONS,
+  HEADS,
+  INTENT_CATEGORY,
+  isIntent,
+  type LabeledExample,
+  loadClassifier,
+  type TrainingMeta,
+  metadataPath,
+  serializeModel,
+  trainClassifier,
+  type TrainProgress,
+} from '../../src/modules/classify';
 
 export interface TrainRunOptions {
-  /** Artifact to write; its `.meta.json` goes beside it. */
-  out: string;
-  /** Training date stored in the `.meta.json` (YYYY-MM-DD); the artifact itself holds no date. */
+  /** Artifact to write, its `.meta.json` beside it; without it nothing is written and the caller keeps the values. */
+  out?: string;
+  /** Training date stored in the metadata (YYYY-MM-DD); the artifact itself holds no date. */
   date: string;
   datasetsDir?: string;
   /** Agents' corrections, added to the training rows only (never to the held-out split). */
@@ -21,19 +30,23 @@ export interface TrainRunOptions {
   l2?: number;
   /** Also train on support-tickets-en (CC BY-NC: never for shipped models). */
   includeNonCommercial?: boolean;
-  /** Artifact to compare with; default: the existing `out` file. */
-  baseline?: string;
+  /** Model (or artifact file) to compare with; default: the existing `out` file. */
+  baseline?: string | ClassifierModel;
   /** Train on every n-th corpus row only (quick retrains, tests). */
   sample?: number;
-  /** Write even if the new model scores worse than the one it replaces. */
+  /** Promote even if the new model scores worse than the one it replaces. */
   force?: boolean;
   log?: (line: string) => void;
   onProgress?: (progress: TrainProgress) => void;
 }
 
 export interface TrainRunResult {
-  written: boolean;
+  /** The new model is to replace the baseline (it did not score worse, or `force`); with `out`, it was written. */
+  promoted: boolean;
+  /** "promote (...)" or "keep current (...)", as the admin's training history shows it. */
+  decision: string;
   model: ClassifierModel;
+  meta: TrainingMeta;
   report: EvaluationReport;
   comparison?: { against: string; promote: boolean; reasons: string[] };
   trainingSeconds: number;
@@ -53,10 +66,16 @@ function summary(report: EvaluationReport) {
   );
 }
 
+function baselineModel(baseline: TrainRunOptions['baseline'], out: string | undefined): ClassifierModel | undefined {
+  if (baseline && typeof baseline !== 'string') return baseline;
+  const file = baseline ? path.resolve(baseline) : out && path.resolve(out);
+  return file && existsSync(file) ? loadClassifier(file).model : undefined;
+}
+
 /**
- * The product training run behind `clara train` and scripts/classify/train.ts: trains on the
- * corpus (+ feedback), scores the held-out split, and writes the artifact only if it does not
- * score worse than the current one (or `force`).
+ * The product training run behind `clara train`, ai/classify/train-cli.ts and the admin retrain
+ * job (train-worker.ts): trains on the corpus (+ feedback), scores the held-out split, and
+ * promotes the new model only if it does not score worse than the baseline (or `force`).
  */
 export function runTraining(options: TrainRunOptions): TrainRunResult {
   const log = options.log ?? (() => {});
@@ -83,23 +102,8 @@ export function runTraining(options: TrainRunOptions): TrainRunResult {
     if (m) log(`${head.padEnd(9)} acc ${m.accuracy.toFixed(4)}  macro-F1 ${m.macroF1.toFixed(4)}  ECE ${m.ece.toFixed(4)}`);
   }
 
-  const out = path.resolve(options.out);
-  const baseline = options.baseline ? path.resolve(options.baseline) : out;
-  let comparison: TrainRunResult['comparison'];
-  if (existsSync(baseline)) {
-    const current = evaluateModel(loadClassifier(baseline).model, corpus.test);
-    const decision = shouldPromote(report, current);
-    comparison = { against: current.modelId, ...decision };
-    // classifier-training.ts parses this line from the child process's output.
-    log(`compared with ${current.modelId}: ${decision.promote ? 'promote' : 'keep current'} (${decision.reasons.join('; ')})`);
-    if (!decision.promote && !options.force) {
-      log('not written; use --force to overwrite');
-      return { written: false, model, report, comparison, trainingSeconds };
-    }
-  }
-
   const crossDomain = evaluateModel(model, corpus.crossDomainTest);
-  const meta = {
+  const meta: TrainingMeta = {
     modelId: model.modelId,
     trainedAt: options.date,
     trainingSeconds: Math.round(trainingSeconds * 10) / 10,
@@ -107,9 +111,28 @@ export function runTraining(options: TrainRunOptions): TrainRunResult {
     heldOut: { ...report.heldOut, metrics: summary(report) },
     crossDomain: { dataset: 'support-tickets-en', ...crossDomain.heldOut, metrics: summary(crossDomain) },
   };
+
+  const current = baselineModel(options.baseline, options.out);
+  let comparison: TrainRunResult['comparison'];
+  let decision = 'promote';
+  if (current) {
+    const currentReport = evaluateModel(current, corpus.test);
+    const verdict = shouldPromote(report, currentReport);
+    comparison = { against: currentReport.modelId, ...verdict };
+    decision = `${verdict.promote ? 'promote' : 'keep current'} (${verdict.reasons.join('; ')})`;
+    log(`compared with ${currentReport.modelId}: ${decision}`);
+  }
+  const promoted = !comparison || comparison.promote || Boolean(options.force);
+  const result = { promoted, decision, model, meta, report, comparison, trainingSeconds };
+  if (!options.out) return result;
+  if (!promoted) {
+    log('not written; use --force to overwrite');
+    return result;
+  }
+  const out = path.resolve(options.out);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, serializeModel(model));
   writeFileSync(metadataPath(out), `${JSON.stringify(meta, null, 2)}\n`);
   log(`wrote ${out} (${model.modelId}) in ${trainingSeconds.toFixed(1)} s of training`);
-  return { written: true, model, report, comparison, trainingSeconds };
+  return result;
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseModel, serializeModel } from './artifact.js';
-import { createClassifier, predictModel } from './classifier.js';
 import { loadBanking77, loadBitext, resolveDatasetsDir } from './datasets.js';
 import { evaluateModel } from './evaluate.js';
-import type { TrainingExample } from './example.js';
-import { generateSeedTickets } from './seed-tickets.js';
-import { vectorize } from './text-features.js';
-import { trainClassifier, type TrainOptions } from './train.js';
+import {
+  createClassifier,
+  generateSeedTickets,
+  parseModel,
+  predictModel,
+  serializeModel,
+  trainClassifier,
+  type TrainingExample,
+  type TrainOptions,
+  vectorize,
+} from '../../src/modules/classify';
 
 const dir = resolveDatasetsDir();
 const every = <T>(items: T[], n: number) => items.filter((_, i) => i % n === 0);

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { ClassifierModel } from './artifact.js';
-import { predictModel } from './classifier.js';
-import { HEADS, type HeadName, type TrainingExample } from './example.js';
-import type { Priority } from './labels.js';
-import { vectorize } from './text-features.js';
-import { normalizeTicket } from './text-normalize.js';
-import { decidePriority } from './priority-cues.js';
+import {
+  type ClassifierModel,
+  decidePriority,
+  type HeadName,
+  HEADS,
+  normalizeTicket,
+  predictModel,
+  type Priority,
+  type TrainingExample,
+  vectorize,
+} from '../../src/modules/classify';
 
 export interface ClassMetrics {
   precision: number;

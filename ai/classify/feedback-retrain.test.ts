@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createClassifier } from './classifier.js';
 import { loadBanking77, loadBitext, resolveDatasetsDir } from './datasets.js';
-import { generateSeedTickets } from './seed-tickets.js';
 import { feedbackExamples } from './train-run.js';
-import { trainClassifier, type TrainOptions } from './train.js';
+import {
+  createClassifier,
+  generateSeedTickets,
+  trainClassifier,
+  type TrainOptions,
+} from '../../src/modules/classify';
 
 const dir = resolveDatasetsDir();
 const every = <T>(items: T[], n: number) => items.filter((_, i) => i % n === 0);

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ClassifyResult } from './classify.schema.js';
-import { loadClassifier, type Classifier } from './classifier.js';
 import { loadCorpus, resolveDatasetsDir } from './datasets.js';
 import { evaluateModel, type EvaluationReport } from './evaluate.js';
-import { QUEUES } from './routing.js';
+import {
+  type Classifier,
+  ClassifyResult,
+  loadClassifier,
+  QUEUES,
+} from '../../src/modules/classify';
 
 // Measured on the shipped artifact (README): category accuracy 0.976, ECE category 0.003,
 // priority 0.006, intent 0.022. Thresholds leave room for a retrain, not for a regression.
