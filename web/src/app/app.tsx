@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { meQueryKey } from '../features/auth/api/me';
 import { setUnauthenticatedHandler } from '../lib/api-client';
-import { createQueryClient } from '../lib/query-client';
+import { createAppQueryClient } from './app-query-client';
 import { createRouter } from './router';
 
 const theme = createTheme({
@@ -16,7 +16,7 @@ const theme = createTheme({
 });
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(createAppQueryClient);
   const [router] = useState(createRouter);
   useEffect(() => {
     // An expired session anywhere: forget the user, and the session gate sends them to the login page.

@@ -5,7 +5,7 @@ import { api } from '../../../lib/api-client';
 
 export function useInvitation(token: string) {
   return useQuery({
-    queryKey: ['invitation', token],
+    queryKey: ['auth', 'invitation', token],
     queryFn: ({ signal }) => api.get<z.infer<typeof Invitation>>(`/api/auth/invitations/${encodeURIComponent(token)}`, undefined, signal),
     retry: false,
   });

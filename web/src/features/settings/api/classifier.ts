@@ -3,21 +3,20 @@ import type { z } from 'zod';
 import type { ClassifierInfo, RoutingTableBody } from '@shared/modules/classify/classify.api.schema';
 import type { AutoResolveSettings } from '@shared/modules/kb/autoresolve-settings.schema';
 import { api } from '../../../lib/api-client';
+import { settingsKeys } from './keys';
 
 export type ClassifierInfoData = z.infer<typeof ClassifierInfo>;
 export type RoutingTable = z.infer<typeof RoutingTableBody>;
 
-const keys = { classifier: ['settings', 'classifier'] as const, autoresolve: ['settings', 'autoresolve'] as const };
-
 export function useClassifierInfo() {
-  return useQuery({ queryKey: keys.classifier, queryFn: ({ signal }) => api.get<ClassifierInfoData>('/api/admin/classifier', undefined, signal) });
+  return useQuery({ queryKey: settingsKeys.classifier, queryFn: ({ signal }) => api.get<ClassifierInfoData>('/api/admin/classifier', undefined, signal) });
 }
 
 export function useSetRouting() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (routing: RoutingTable) => api.put<{ routing: RoutingTable }>('/api/admin/classifier/routing', routing),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.classifier }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.classifier }),
   });
 }
 
@@ -26,13 +25,13 @@ export function useTrainClassifier() {
 }
 
 export function useAutoResolve() {
-  return useQuery({ queryKey: keys.autoresolve, queryFn: ({ signal }) => api.get<AutoResolveSettings>('/api/admin/settings/autoresolve', undefined, signal) });
+  return useQuery({ queryKey: settingsKeys.autoresolve, queryFn: ({ signal }) => api.get<AutoResolveSettings>('/api/admin/settings/autoresolve', undefined, signal) });
 }
 
 export function useSetAutoResolve() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (threshold: number | null) => api.put<AutoResolveSettings>('/api/admin/settings/autoresolve', { threshold }),
-    onSuccess: (d) => queryClient.setQueryData(keys.autoresolve, d),
+    onSuccess: (d) => queryClient.setQueryData(settingsKeys.autoresolve, d),
   });
 }

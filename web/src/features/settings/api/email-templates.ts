@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Template, TemplateBody } from '@shared/modules/email/email.schema';
 import { api } from '../../../lib/api-client';
+import { settingsKeys } from './keys';
 
 export type EmailTemplateView = z.infer<typeof Template>;
 
-const key = ['settings', 'email-templates'] as const;
-
 export function useEmailTemplates() {
   return useQuery({
-    queryKey: key,
+    queryKey: settingsKeys.emailTemplates,
     queryFn: ({ signal }) => api.get<{ items: EmailTemplateView[] }>('/api/admin/email-templates', undefined, signal),
     select: (d) => d.items,
   });
@@ -20,7 +19,7 @@ function useTemplateMutation<V>(fn: (v: V) => Promise<EmailTemplateView>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (saved) => {
-      queryClient.setQueryData<{ items: EmailTemplateView[] }>(key, (d) => d && { items: d.items.map((t) => (t.key === saved.key ? saved : t)) });
+      queryClient.setQueryData<{ items: EmailTemplateView[] }>(settingsKeys.emailTemplates, (d) => d && { items: d.items.map((t) => (t.key === saved.key ? saved : t)) });
     },
   });
 }

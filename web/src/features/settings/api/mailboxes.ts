@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateMailboxBody, UpdateMailboxBody } from '@shared/modules/email/email.schema';
 import { api } from '../../../lib/api-client';
+import { announceChange } from '../../../lib/data-changes';
 import type { MailboxView } from '../mailbox-form';
-
-const key = ['settings', 'mailboxes'] as const;
+import { settingsKeys } from './keys';
 
 export function useMailboxes() {
   return useQuery({
-    queryKey: key,
+    queryKey: settingsKeys.mailboxes,
     queryFn: ({ signal }) => api.get<{ items: MailboxView[] }>('/api/admin/mailboxes', undefined, signal),
     select: (d) => d.items,
     // The pollers record their last poll and error on the row; keep the status fresh while the tab is open.
@@ -21,8 +21,8 @@ export function useSaveMailbox() {
     mutationFn: ({ id, body }: { id: string | null; body: CreateMailboxBody | UpdateMailboxBody }) =>
       id ? api.patch<MailboxView>(`/api/admin/mailboxes/${id}`, body) : api.post<MailboxView>('/api/admin/mailboxes', body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: key });
-      void queryClient.invalidateQueries({ queryKey: ['health'] });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.mailboxes });
+      announceChange(queryClient, 'mailboxes');
     },
   });
 }
@@ -32,8 +32,8 @@ export function useDeleteMailbox() {
   return useMutation({
     mutationFn: (id: string) => api.delete<null>(`/api/admin/mailboxes/${id}`),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: key });
-      void queryClient.invalidateQueries({ queryKey: ['health'] });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.mailboxes });
+      announceChange(queryClient, 'mailboxes');
     },
   });
 }

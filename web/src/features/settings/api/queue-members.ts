@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { settingsKeys } from './keys';
 
 export const ASSIGNMENT_MODES = ['none', 'round_robin', 'least_loaded'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
@@ -11,16 +12,14 @@ export interface QueueMembers {
   members: { user_id: string; name: string; email: string; role: string; active: boolean; open_tickets: number; last_assigned_at: string | null }[];
 }
 
-const key = (id: string) => ['settings', 'queue-members', id] as const;
-
 export function useQueueMembers(queueId: string) {
-  return useQuery({ queryKey: key(queueId), queryFn: ({ signal }) => api.get<QueueMembers>(`/api/admin/queues/${queueId}/members`, undefined, signal) });
+  return useQuery({ queryKey: settingsKeys.queueMembers(queueId), queryFn: ({ signal }) => api.get<QueueMembers>(`/api/admin/queues/${queueId}/members`, undefined, signal) });
 }
 
 export function useSetQueueMembers(queueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { user_ids?: string[]; assignment?: AssignmentMode }) => api.put<QueueMembers>(`/api/admin/queues/${queueId}/members`, body),
-    onSuccess: (d) => queryClient.setQueryData(key(queueId), d),
+    onSuccess: (d) => queryClient.setQueryData(settingsKeys.queueMembers(queueId), d),
   });
 }

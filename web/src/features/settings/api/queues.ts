@@ -2,13 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { QueueList, SlaList, UpdateQueueBody } from '@shared/modules/queues/queues.schema';
 import { api } from '../../../lib/api-client';
+import { settingsKeys } from './keys';
 
 export type Queue = z.infer<typeof QueueList>['items'][number];
 export type Sla = z.infer<typeof SlaList>['items'][number];
 
 export function useQueues() {
   return useQuery({
-    queryKey: ['queues'],
+    queryKey: settingsKeys.queues,
     queryFn: ({ signal }) => api.get<{ items: Queue[] }>('/api/queues', undefined, signal),
     select: (d) => d.items,
     staleTime: 5 * 60_000,
@@ -17,7 +18,7 @@ export function useQueues() {
 
 export function useSlas() {
   return useQuery({
-    queryKey: ['slas'],
+    queryKey: settingsKeys.slaOptions,
     queryFn: ({ signal }) => api.get<{ items: Sla[] }>('/api/slas', undefined, signal),
     select: (d) => d.items,
     staleTime: 5 * 60_000,
@@ -29,6 +30,6 @@ export function useUpdateQueue(queueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateQueueBody) => api.patch<Queue>(`/api/queues/${queueId}`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['queues'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.queues }),
   });
 }

@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AdminSla, Calendar, CreateCalendarBody, UpdateCalendarBody, UpdateSlaBody } from '@shared/modules/sla/sla-admin.schema';
 import { api } from '../../../lib/api-client';
+import { settingsKeys } from './keys';
 
 export type AdminSlaRow = z.infer<typeof AdminSla>;
 export type BusinessCalendar = z.infer<typeof Calendar>;
 
-const keys = { slas: ['settings', 'slas'] as const, calendars: ['settings', 'calendars'] as const };
-
 export function useAdminSlas() {
-  return useQuery({ queryKey: keys.slas, queryFn: ({ signal }) => api.get<{ items: AdminSlaRow[] }>('/api/admin/slas', undefined, signal), select: (d) => d.items });
+  return useQuery({ queryKey: settingsKeys.slas, queryFn: ({ signal }) => api.get<{ items: AdminSlaRow[] }>('/api/admin/slas', undefined, signal), select: (d) => d.items });
 }
 
 export function useUpdateSla() {
@@ -17,15 +16,15 @@ export function useUpdateSla() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateSlaBody }) => api.patch<AdminSlaRow>(`/api/admin/slas/${id}`, body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.slas });
-      void queryClient.invalidateQueries({ queryKey: ['slas'] });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.slas });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.slaOptions });
     },
   });
 }
 
 export function useCalendars() {
   return useQuery({
-    queryKey: keys.calendars,
+    queryKey: settingsKeys.calendars,
     queryFn: ({ signal }) => api.get<{ items: BusinessCalendar[] }>('/api/admin/calendars', undefined, signal),
     select: (d) => d.items,
   });
@@ -37,8 +36,8 @@ export function useSaveCalendar() {
     mutationFn: ({ id, body }: { id: string | null; body: CreateCalendarBody | UpdateCalendarBody }) =>
       id ? api.patch<BusinessCalendar>(`/api/admin/calendars/${id}`, body) : api.post<BusinessCalendar>('/api/admin/calendars', body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.calendars });
-      void queryClient.invalidateQueries({ queryKey: keys.slas });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.calendars });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.slas });
     },
   });
 }
@@ -47,6 +46,6 @@ export function useDeleteCalendar() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<null>(`/api/admin/calendars/${id}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.calendars }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.calendars }),
   });
 }

@@ -12,7 +12,7 @@ export const MIN_QUERY_CHARS = 12;
 export function useInstantAnswers(query: string) {
   const q = query.trim().replace(/\s+/g, ' ').slice(0, 500);
   return useQuery({
-    queryKey: ['instant-answers', q],
+    queryKey: ['support', 'instant-answers', q],
     queryFn: ({ signal }) => api.get<z.infer<typeof PublicSearchResponse>>('/api/public/kb/search', { q, limit: 3 }, signal),
     select: (d) => d.items,
     enabled: q.length >= MIN_QUERY_CHARS,
@@ -23,7 +23,7 @@ export function useInstantAnswers(query: string) {
 
 export function usePublicArticle(slug: string | null) {
   return useQuery({
-    queryKey: ['public-article', slug],
+    queryKey: ['support', 'article', slug],
     queryFn: ({ signal }) => api.get<PublicArticle>(`/api/public/kb/articles/${encodeURIComponent(slug!)}`, undefined, signal),
     enabled: slug !== null,
     staleTime: 5 * 60_000,

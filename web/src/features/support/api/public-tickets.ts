@@ -6,7 +6,7 @@ import { api } from '../../../lib/api-client';
 export type PublicTicket = z.infer<typeof PublicTicket>;
 export type PublicCreated = z.infer<typeof PublicCreated>;
 
-const key = (token: string) => ['public-ticket', token] as const;
+const key = (token: string) => ['support', 'ticket', token] as const;
 
 export function useCreatePublicTicket() {
   return useMutation({ mutationFn: (body: PublicCreateTicketBody) => api.post<PublicCreated>('/api/public/tickets', body) });

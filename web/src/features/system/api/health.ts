@@ -4,9 +4,11 @@ import { apiRequest } from '../../../lib/api-client';
 
 export type { Health };
 
+export const healthKeys = { all: ['system', 'health'] as const };
+
 export function useHealth() {
   return useQuery({
-    queryKey: ['health'],
+    queryKey: healthKeys.all,
     // A degraded Clara answers 503 with the same report: show it rather than an error.
     queryFn: ({ signal }) => apiRequest<Health>('/health', { signal, okStatuses: [503] }),
     refetchInterval: 15_000,

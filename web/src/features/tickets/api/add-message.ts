@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateMessageBody } from '@shared/modules/tickets/tickets.schema';
 import { api } from '../../../lib/api-client';
+import { announceChange } from '../../../lib/data-changes';
 import { ticketKeys, type TicketMessage } from './types';
 
 export function useAddMessage(ticketId: string, ticketRef: string) {
@@ -13,6 +14,7 @@ export function useAddMessage(ticketId: string, ticketRef: string) {
       // The first public reply stamps the first response: the SLA shown must follow.
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketRef) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
+      announceChange(queryClient, 'tickets');
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
+import { announceChange } from '../../../lib/data-changes';
 import { ticketKeys } from './types';
 
 export interface BulkProgress {
@@ -32,7 +33,7 @@ export function useBulkRun() {
         setProgress({ label, done: i + 1, total: tickets.length, failures: [...failures] });
       }
       await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      announceChange(queryClient, 'tickets');
       setProgress(null);
       return { ok: tickets.length - failures.length, failures };
     },

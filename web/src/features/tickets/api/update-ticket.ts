@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { UpdateTicketBody } from '@shared/modules/tickets/tickets.schema';
 import { api } from '../../../lib/api-client';
+import { announceChange } from '../../../lib/data-changes';
 import { ticketKeys, type Ticket } from './types';
 
 export const updateTicket = (id: string, body: UpdateTicketBody) => api.patch<Ticket>(`/api/tickets/${id}`, body);
@@ -11,7 +12,7 @@ export function storeTicket(queryClient: QueryClient, ticket: Ticket) {
   queryClient.setQueryData(ticketKeys.detail(String(ticket.number)), ticket);
   void queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticket.id) });
   void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
-  void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+  announceChange(queryClient, 'tickets');
 }
 
 export function useUpdateTicket(id: string) {

@@ -4,7 +4,7 @@ import { api } from '../../../lib/api-client';
 
 export function usePermissionMatrix() {
   return useQuery({
-    queryKey: ['permissions'],
+    queryKey: ['users', 'permissions'],
     queryFn: ({ signal }) => api.get<PermissionMatrix>('/api/admin/permissions', undefined, signal),
     staleTime: Infinity,
   });

@@ -3,7 +3,7 @@ import type { CreateTokenBody } from '@shared/modules/auth/auth.schema';
 import { api } from '../../../lib/api-client';
 import type { ApiToken, CreatedToken } from './types';
 
-const tokenKeys = { all: ['tokens'] as const };
+const tokenKeys = { all: ['users', 'tokens'] as const };
 
 export function useTokens(enabled: boolean) {
   return useQuery({
