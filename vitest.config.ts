@@ -12,7 +12,11 @@ export default defineConfig({
     maxWorkers: 2,
     env: { NODE_ENV: 'test' },
     projects: [
-      { extends: true, test: { name: 'server', include: ['src/**/*.test.ts', 'ai/**/*.test.ts'] } },
+      {
+        extends: true,
+        // One migrated database per run; each test file opens a copy (src/testing/test-database.ts).
+        test: { name: 'server', include: ['src/**/*.test.ts', 'ai/**/*.test.ts'], globalSetup: ['src/testing/global-setup.ts'] },
+      },
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'] } },
       {
         extends: true,

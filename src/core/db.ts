@@ -12,6 +12,8 @@ export interface Database {
   vector: boolean;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's data directory as a tarball (PGlite only): a template to open copies from. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -22,27 +24,30 @@ export interface OpenOptions {
   /** Folder for the embedded database; 'memory://' keeps it in memory (tests). */
   dataDir: string;
   migrate?: boolean;
+  /** PGlite: start from this dumped data directory (`dumpDataDir`) instead of an empty one. */
+  template?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
+  const database = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir, opts.template);
   if (opts.migrate !== false) await database.migrate();
   return database;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { vector } });
+  const client = await PGlite.create(dataDir, { extensions: { vector }, ...(template ? { loadDataDir: template } : {}) });
   await client.exec('create extension if not exists vector');
   const db = drizzle(client) as unknown as Db;
   const migrate = async () => {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
   };
-  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close() };
+  const dumpDataDir = () => client.dumpDataDir('none');
+  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close(), dumpDataDir };
 }
 
 async function openPostgres(url: string): Promise<Database> {

@@ -1,41 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app';
 import { createContext, type AppContext } from '../context';
 import { ManualClock, type Clock } from '../core/clock';
 import { loadConfig, type Config } from '../core/config';
-import { openDatabase, type Database } from '../core/db';
 import type { Role } from '../core/rbac';
 import { bootstrap } from '../modules/setup';
 import { createUser } from '../modules/users';
+import { openTestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@test.local';
 export const ADMIN_PASSWORD = 'admin-password-123';
-
-// The suite runs on embedded PGlite, or on a fresh PostgreSQL database when DATABASE_URL is set.
-async function openTestDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ dataDir: 'memory://' });
-  const name = `clara_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: dbUrl.toString(), dataDir: '' });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 export interface TestApp {
   app: FastifyInstance;
