@@ -32,7 +32,7 @@ export async function startClaraServer(opts: { demo: boolean; env?: Record<strin
   };
   // The browser suite runs on PGlite only, also when the server tests target PostgreSQL.
   delete env.DATABASE_URL;
-  delete env.CLARA_PUBLIC_URL;
+  if (!opts.env?.CLARA_PUBLIC_URL) delete env.CLARA_PUBLIC_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

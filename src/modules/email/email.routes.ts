@@ -12,6 +12,7 @@ import {
   InboundQuery,
   Mailbox,
   MailboxList,
+  MailStatus,
   OutboxEmail,
   OutboxList,
   OutboxQuery,
@@ -24,6 +25,7 @@ import {
 } from './email.schema';
 import { listInboundEmails, retryInboundEmail } from './inbound-admin.service';
 import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.service';
+import { mailStatus } from './mail-status.service';
 import { listOutboxRows, retryOutboxEmail } from './outbox.service';
 import { toOutboxEmail } from './outbox-view';
 import { getTemplate, listTemplates, putTemplate, resetTemplate } from './templates.service';
@@ -37,6 +39,11 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
       '/api/admin/outbox',
       { config: manage, schema: { tags: admin, summary: 'Outgoing email; ?status=dead lists the dead letters', querystring: OutboxQuery, response: { 200: OutboxList } } },
       async (req) => ({ items: (await listOutboxRows(ctx, req.query.status, req.query.limit)).map(toOutboxEmail) }),
+    );
+    app.get(
+      '/api/admin/mail-status',
+      { config: { permission: 'system:read' }, schema: { tags: admin, summary: 'Is outgoing mail sent, and how much waits or failed', response: { 200: MailStatus } } },
+      async () => mailStatus(ctx),
     );
     app.post(
       '/api/admin/outbox/:id/retry',

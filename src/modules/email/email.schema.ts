@@ -117,3 +117,16 @@ export const TicketAttachment = z.object({
   created_at: z.string(),
 });
 export const TicketAttachmentList = z.object({ items: z.array(TicketAttachment) });
+
+export const MailStatus = z.object({
+  /** False when CLARA_SMTP_URL is unset: mail is kept in the outbox and nothing is sent. */
+  sending: z.boolean(),
+  /** Emails not sent yet (waiting or being sent) and emails given up on. */
+  waiting: z.number(),
+  dead: z.number(),
+  oldest_waiting_at: z.string().nullable(),
+  /** Where the status links in customer emails point. */
+  links_base_url: z.string(),
+  warnings: z.array(z.string()),
+});
+export type MailStatus = z.infer<typeof MailStatus>;

@@ -8,7 +8,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
-export type OutboxKind = 'reply' | 'acknowledgment' | 'auto_answer' | 'notification' | 'invitation';
+export type OutboxKind = 'reply' | 'acknowledgment' | 'auto_answer' | 'resolution' | 'notification' | 'invitation';
 
 export interface OutboxAttachment {
   filename: string;

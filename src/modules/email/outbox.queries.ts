@@ -95,3 +95,15 @@ export async function ticketThread(db: Db, ticketId: string, firstInboundId?: st
   const inbound = rows.filter((r) => r.inbound);
   return { ids: rows.map((r) => r.message_id), lastInbound: inbound.at(-1)?.message_id ?? null };
 }
+
+/** Mail not yet sent (pending or being sent) and mail given up on, with the oldest unsent one's age. */
+export async function outboxBacklog(db: Db): Promise<{ waiting: number; dead: number; oldestWaitingAt: Date | null }> {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*) filter (where ${outbox.status} in ('pending', 'sending'))::int`,
+      dead: sql<number>`count(*) filter (where ${outbox.status} = 'dead')::int`,
+      oldest: sql<string | null>`min(${outbox.createdAt}) filter (where ${outbox.status} in ('pending', 'sending'))`,
+    })
+    .from(outbox);
+  return { waiting: Number(row?.waiting ?? 0), dead: Number(row?.dead ?? 0), oldestWaitingAt: row?.oldest ? new Date(row.oldest) : null };
+}

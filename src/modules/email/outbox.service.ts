@@ -72,6 +72,7 @@ const AUTO_SUBMITTED: Record<OutboxKind, string> = {
   reply: 'no',
   acknowledgment: 'auto-replied',
   auto_answer: 'auto-replied',
+  resolution: 'auto-generated',
   notification: 'auto-generated',
   invitation: 'auto-generated',
 };

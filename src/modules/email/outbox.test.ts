@@ -61,15 +61,21 @@ describe('agent replies on email tickets', () => {
     expect(mail.headers.get('auto-submitted')).toBe('no');
   });
 
-  it('does not email internal notes, nor replies on tickets from other channels', async () => {
+  it('does not email internal notes', async () => {
     const ticket = await emailTicket();
     await reply(ticket.id, 'Note for the team only', true);
+    await runJobs();
+    expect(await rowsFor(ticket.id)).toEqual([]);
+    expect(sink.messages).toEqual([]);
+  });
+
+  // Customers of every channel hear back by email (customer-mail.test.ts has the web form's mail).
+  it('emails a public reply on a ticket an agent filed from another channel', async () => {
     const web = (await agent.request('POST', '/api/tickets', validTicketBody())).json() as { id: string };
     await reply(web.id, 'A reply shown on the web portal');
     await runJobs();
-    expect(await rowsFor(ticket.id)).toEqual([]);
-    expect(await rowsFor(web.id)).toEqual([]);
-    expect(sink.messages).toEqual([]);
+    expect((await rowsFor(web.id)).map((r) => r.kind)).toEqual(['reply']);
+    expect(sink.messages.map((m) => m.parsed.text)).toEqual([expect.stringContaining('A reply shown on the web portal')]);
   });
 
   it('HTML-escapes what the agent wrote in the HTML body', async () => {

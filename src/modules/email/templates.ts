@@ -1,6 +1,6 @@
 import Mustache from 'mustache';
 
-export const TEMPLATE_KEYS = ['acknowledgment', 'reply', 'auto_answer', 'notification'] as const;
+export const TEMPLATE_KEYS = ['acknowledgment', 'reply', 'auto_answer', 'resolution', 'notification'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export interface EmailTemplate {
@@ -9,8 +9,9 @@ export interface EmailTemplate {
   html: string;
 }
 
-const FOOTER_TEXT = '\n\n--\n{{support.name}}\nReply to this email to add to ticket #{{ticket.number}}.';
-const FOOTER_HTML = '<hr><p style="color:#666">{{support.name}} · Reply to this email to add to ticket #{{ticket.number}}.</p>';
+const FOOTER_TEXT = '\n\n--\n{{support.name}}\nReply to this email to add to ticket #{{ticket.number}}, or follow it here: {{ticket.status_url}}';
+const FOOTER_HTML =
+  '<hr><p style="color:#666">{{support.name}} · Reply to this email to add to ticket #{{ticket.number}}, or <a href="{{ticket.status_url}}">follow it online</a>.</p>';
 
 // Shipped defaults; admins override them per key (email_templates). Variables in {{ }} are
 // HTML-escaped in the HTML body; {{{message.body_html}}} is already escaped by Clara.
@@ -29,6 +30,11 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, EmailTemplate> = {
     subject: '{{subject}}',
     text: '{{message.body}}\n\n(This answer was written automatically from our knowledge base.)' + FOOTER_TEXT,
     html: '<div>{{{message.body_html}}}</div><p><em>This answer was written automatically from our knowledge base.</em></p>' + FOOTER_HTML,
+  },
+  resolution: {
+    subject: '{{subject}}',
+    text: 'Hello {{customer.name}},\n\nwe have marked your request #{{ticket.number}} ("{{ticket.subject}}") as resolved. If something is still not right, just reply to this email and the ticket opens again.' + FOOTER_TEXT,
+    html: '<p>Hello {{customer.name}},</p><p>we have marked your request #{{ticket.number}} ("{{ticket.subject}}") as resolved. If something is still not right, just reply to this email and the ticket opens again.</p>' + FOOTER_HTML,
   },
   notification: {
     subject: '{{subject}}',

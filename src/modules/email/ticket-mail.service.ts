@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
-import type { TicketMailer, TicketMessageRow, TicketRow } from '../tickets';
+import { issueStatusLink, statusPageUrl, type TicketMailer, type TicketMessageRow, type TicketRow } from '../tickets';
 import type { OutboxDeps } from './email.context';
 import type { OutboxKind } from './email.table';
 import { enqueueEmail } from './outbox.service';
@@ -10,10 +10,20 @@ import { renderTemplate, textToHtml, type TemplateKey } from './templates';
 import { loadTemplate } from './templates.service';
 import { referencesFor, taggedSubject } from './threading';
 
+/** Demo tickets belong to made-up customers: nothing about them is ever mailed. */
+function isDemo(ticket: TicketRow): boolean {
+  return ticket.metadata.demo === true;
+}
+
 /** Set on tickets from mail that must never get an automatic answer (auto-replies, lists, bounces). */
 export function autoReplyAllowed(ticket: TicketRow): boolean {
   const email = ticket.metadata.email as { auto_reply?: boolean } | undefined;
   return email?.auto_reply !== false;
+}
+
+// RFC 2606 reserves .invalid: the voice channel files callers without an address under it.
+function deliverable(address: string): boolean {
+  return !/\.invalid$/i.test(address);
 }
 
 async function customerOf(db: Db, ticket: TicketRow) {
@@ -28,14 +38,18 @@ interface TicketEmail {
   message?: TicketMessageRow;
 }
 
-// Renders a ticket template and queues it, threaded under the customer's latest mail.
+// Renders a ticket template and queues it, threaded under the customer's latest mail. Each mail
+// carries a new link to the ticket's status page.
 export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
   const customer = await customerOf(tx, ticket);
+  if (isDemo(ticket) || !deliverable(customer.email)) return null;
+  const publicBase = ctx.config.CLARA_PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  const statusUrl = statusPageUrl(publicBase, await issueStatusLink(tx, ticket.id, ctx.clock.now()));
   const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
   const template = await loadTemplate(tx, email.key);
   const body = email.message?.body ?? '';
   const rendered = renderTemplate(template, {
-    ticket: { number: ticket.number, subject: ticket.subject },
+    ticket: { number: ticket.number, subject: ticket.subject, status_url: statusUrl },
     customer: { name: customer.name ?? customer.email, email: customer.email },
     message: { body, body_html: textToHtml(body) },
     subject: taggedSubject(ticket.subject, ticket.number),
@@ -55,11 +69,22 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
   });
 }
 
-// Agents' public replies and Clara's auto-answers on email tickets go out by email.
+// The customer hears back by email whatever channel they came by: an acknowledgment, every public
+// reply and auto-answer, and a resolution notice. Email tickets are acknowledged once their mail
+// is processed (inbound-process.service), so the acknowledgment threads under it.
 export function createTicketMailer(ctx: OutboxDeps): TicketMailer {
   return {
+    async ticketCreated(tx, ticket, by) {
+      if (ticket.channel === 'email' || by === 'user') return;
+      await enqueueAcknowledgment(ctx, tx, ticket);
+    },
+    async ticketResolved(tx, ticket) {
+      if (!autoReplyAllowed(ticket)) return;
+      const at = ticket.resolvedAt?.getTime() ?? ctx.clock.now().getTime();
+      await enqueueTicketEmail(ctx, tx, ticket, { key: 'resolution', kind: 'resolution', dedupeKey: `resolved:${ticket.id}:${at}` });
+    },
     async messageAdded(tx, ticket, message) {
-      if (ticket.channel !== 'email' || message.internal) return;
+      if (message.internal) return;
       const automated = message.authorType === 'automation';
       if (automated && !autoReplyAllowed(ticket)) return;
       const isAutoAnswer = automated && message.metadata.auto_answer === true;

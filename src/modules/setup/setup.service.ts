@@ -40,6 +40,8 @@ export async function loadDemoData(ctx: TicketsContext & KbContext): Promise<boo
       category: t.category,
       priority: t.priority,
       tags: t.tags,
+      // Made-up customers: Clara never mails them (ticket-mail.service).
+      metadata: { demo: true },
     });
     const agentId = t.assignee ? staff.get(t.assignee) : undefined;
     const agent: Actor = agentId

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../context';
 import { openDatabase } from '../../core/db';
 import { testConfig } from '../../testing/test-app';
+import { outbox } from '../email';
 import { queues, slas } from '../queues';
 import { tickets } from '../tickets';
 import { users, verifyPassword, findUserByEmail } from '../users';
@@ -24,7 +25,7 @@ async function startOnDisk(env: Record<string, string> = {}) {
   return { ctx, result };
 }
 
-async function countOf(ctx: Awaited<ReturnType<typeof startOnDisk>>['ctx'], table: typeof tickets | typeof users | typeof queues | typeof slas) {
+async function countOf(ctx: Awaited<ReturnType<typeof startOnDisk>>['ctx'], table: typeof tickets | typeof users | typeof queues | typeof slas | typeof outbox) {
   const [row] = await ctx.db.select({ n: count() }).from(table);
   return Number(row!.n);
 }
@@ -40,6 +41,8 @@ describe('first start and restart on the embedded database', () => {
     expect(await countOf(first.ctx, slas)).toBe(4);
     expect(await countOf(first.ctx, tickets)).toBe(DEMO_TICKETS.length);
     expect(await countOf(first.ctx, users)).toBe(DEMO_STAFF.length + 1);
+    // The demo's customers are made up: no acknowledgment or reply is queued for them.
+    expect(await countOf(first.ctx, outbox)).toBe(0);
     const admin = await findUserByEmail(first.ctx.db, first.ctx.config.CLARA_ADMIN_EMAIL);
     expect(await verifyPassword(admin!.passwordHash, password)).toBe(true);
     await first.ctx.database.close();

@@ -7,7 +7,7 @@ import { DEFAULT_QUEUE, findQueueById, findQueueByName } from '../queues';
 import type { Channel, Category, Priority } from './ticket-fields';
 import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
-import { findTicketView, insertHistory, insertMessage, insertTicket } from './tickets.queries';
+import { findTicketView, insertHistory, insertMessage, insertStatusLink, insertTicket } from './tickets.queries';
 import { tickets } from './tickets.table';
 import { eq } from 'drizzle-orm';
 
@@ -26,6 +26,7 @@ export interface NewTicket {
   metadata?: Record<string, unknown>;
   /** Stored on the first message (an inbound email's ids). */
   messageMetadata?: Record<string, unknown>;
+  /** The hash of the status-page token the intake shows the customer. */
   publicTokenHash?: string;
 }
 
@@ -75,11 +76,11 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       metadata,
       customerId,
       queueId: queue.id,
-      publicTokenHash: input.publicTokenHash ?? null,
       ...sla,
       createdAt: now,
       updatedAt: now,
     });
+    if (input.publicTokenHash) await insertStatusLink(tx, row.id, input.publicTokenHash, now);
     await insertMessage(tx, {
       ticketId: row.id,
       authorType: 'customer',
@@ -99,6 +100,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
         createdAt: now,
       },
     ]);
+    await ctx.mail.ticketCreated(tx, row, actor.type);
     return row;
   });
   ctx.metrics.ticketsCreated.inc({ channel: ticket.channel });

@@ -8,7 +8,7 @@ import { actorRef } from './ticket-create.service';
 import type { Channel } from './ticket-fields';
 import type { TicketsContext } from './tickets.context';
 import { applyTicketChange } from './ticket-change';
-import { findMessages, insertHistory, insertMessage, insertTicket, lockTicket, updateMessageBody } from './tickets.queries';
+import { findMessages, insertHistory, insertMessage, insertStatusLink, insertTicket, lockTicket, updateMessageBody } from './tickets.queries';
 import type { TicketRow } from './tickets.table';
 
 // A channel whose words arrive later (voice: the transcript) still gets its ticket at once, so the
@@ -53,15 +53,16 @@ export async function createPendingTicket(ctx: TicketsContext, actor: Actor, inp
       metadata: { ...(input.metadata ?? {}), intake: INTAKE_PENDING },
       customerId: customer.id,
       queueId: queue.id,
-      publicTokenHash: input.publicTokenHash ?? null,
       ...(await ctx.sla.start(tx, 'normal', now)),
       createdAt: now,
       updatedAt: now,
     });
+    if (input.publicTokenHash) await insertStatusLink(tx, row.id, input.publicTokenHash, now);
     await insertMessage(tx, { ticketId: row.id, authorType: 'customer', authorCustomerId: customer.id, channel: row.channel, body: row.description, createdAt: now });
     await insertHistory(tx, [
       { ticketId: row.id, ...actorRef(actor), action: 'created', newValue: { status: row.status, queue: queue.name, channel: row.channel }, comment: 'waiting for its text', createdAt: now },
     ]);
+    await ctx.mail.ticketCreated(tx, row, actor.type);
     if (within) await within(tx, row);
     return row;
   });

@@ -1,10 +1,20 @@
 import type { Db } from '../../core/db';
+import type { Actor } from '../../core/rbac';
 import type { TicketMessageRow, TicketRow } from './tickets.table';
 
-// The seam where the email channel plugs in: a public staff or automation message is handed over
-// inside the transaction that wrote it, so its email is queued atomically with the message.
+// The seam where the email channel plugs in: the customer's mail about a ticket is handed over
+// inside the transaction that made the change, so it is queued atomically with it.
 export interface TicketMailer {
+  /** A new ticket (the acknowledgment). `by`: who created it; staff-created tickets are not acknowledged. */
+  ticketCreated(db: Db, ticket: TicketRow, by: Actor['type']): Promise<void>;
+  /** A public staff or automation message (the reply). */
   messageAdded(db: Db, ticket: TicketRow, message: TicketMessageRow): Promise<void>;
+  /** Staff resolved the ticket (the resolution notice). */
+  ticketResolved(db: Db, ticket: TicketRow): Promise<void>;
 }
 
-export const noTicketMailer: TicketMailer = { messageAdded: async () => undefined };
+export const noTicketMailer: TicketMailer = {
+  ticketCreated: async () => undefined,
+  messageAdded: async () => undefined,
+  ticketResolved: async () => undefined,
+};

@@ -40,7 +40,7 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
     if (input.queue_id !== undefined && input.queue_id !== before.queueId && !(await findQueueById(tx, input.queue_id))) {
       throw new AppError('QUEUE_NOT_FOUND');
     }
-    const { actions } = await applyTicketChange(
+    const { row, actions } = await applyTicketChange(
       tx,
       ctx.sla,
       actorRef(actor),
@@ -57,6 +57,7 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
       },
       { now, reason: input.comment ?? null },
     );
+    if (row.status === 'resolved' && before.status !== 'resolved' && actor.type === 'user') await ctx.mail.ticketResolved(tx, row);
     return { id: before.id, changed: actions };
   });
   if (id.changed.length > 0) await ctx.events.emit('ticket.updated', { ticketId: id.id, changes: id.changed, actorType: actor.type });

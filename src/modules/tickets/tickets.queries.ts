@@ -4,7 +4,7 @@ import type { Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues } from '../queues';
 import { users } from '../users';
-import { ticketHistory, ticketMessages, tickets, type TicketRow } from './tickets.table';
+import { ticketHistory, ticketMessages, tickets, ticketStatusLinks, type TicketRow } from './tickets.table';
 
 const assignee = alias(users, 'assignee');
 
@@ -41,8 +41,16 @@ export async function lockTicket(db: Db, ref: string): Promise<TicketRow | null>
 }
 
 export async function findTicketByTokenHash(db: Db, tokenHash: string): Promise<TicketRow | null> {
-  const [row] = await db.select().from(tickets).where(eq(tickets.publicTokenHash, tokenHash));
-  return row ?? null;
+  const [row] = await db
+    .select({ ticket: tickets })
+    .from(ticketStatusLinks)
+    .innerJoin(tickets, eq(tickets.id, ticketStatusLinks.ticketId))
+    .where(eq(ticketStatusLinks.tokenHash, tokenHash));
+  return row?.ticket ?? null;
+}
+
+export async function insertStatusLink(db: Db, ticketId: string, tokenHash: string, now: Date): Promise<void> {
+  await db.insert(ticketStatusLinks).values({ ticketId, tokenHash, createdAt: now });
 }
 
 export async function insertTicket(db: Db, values: typeof tickets.$inferInsert): Promise<TicketRow> {

@@ -46,7 +46,6 @@ export const tickets = pgTable(
     queueId: uuid('queue_id')
       .notNull()
       .references(() => queues.id),
-    publicTokenHash: text('public_token_hash').unique(),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
@@ -131,3 +130,18 @@ export const ticketHistory = pgTable(
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketMessageRow = typeof ticketMessages.$inferSelect;
 export type TicketHistoryRow = typeof ticketHistory.$inferSelect;
+
+// The links customers follow their ticket by (/support/status/<token>). The intake page shows one
+// and every email Clara sends the customer carries a new one, so each mail has a working link
+// while only the tokens' hashes are stored.
+export const ticketStatusLinks = pgTable(
+  'ticket_status_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_status_links_ticket_idx').on(t.ticketId)],
+);

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorState, LoadingState } from '../../components/page-states';
 import { useHealth } from '../../features/system/api/health';
 import { HealthPanel } from '../../features/system/components/health-panel';
+import { MailPanel } from '../../features/system/components/mail-panel';
 import { DeadEmailsPanel, FailedJobsPanel, RecentErrorsPanel } from '../../features/system/components/operations-panels';
 
 export function SystemPage() {
@@ -17,6 +18,7 @@ export function SystemPage() {
       ) : (
         <HealthPanel health={health.data} />
       )}
+      <MailPanel />
       <FailedJobsPanel />
       <DeadEmailsPanel />
       <RecentErrorsPanel />

@@ -4,9 +4,10 @@ import { renderTemplate, textToHtml, type EmailTemplate, type TemplateKey } from
 export type { EmailTemplate, TemplateKey };
 
 export const TEMPLATE_INFO: Record<TemplateKey, { label: string; when: string }> = {
-  acknowledgment: { label: 'Acknowledgment', when: 'Sent to the customer when their email creates a ticket.' },
+  acknowledgment: { label: 'Acknowledgment', when: 'Sent to the customer when their request creates a ticket (email, web form, voice).' },
   reply: { label: 'Agent reply', when: 'Wraps every public reply an agent sends.' },
   auto_answer: { label: 'Auto-answer', when: 'Wraps an answer Clara wrote from the knowledge base.' },
+  resolution: { label: 'Resolution notice', when: 'Sent to the customer when an agent resolves their ticket.' },
   notification: { label: 'Notification', when: 'Escalation, SLA and meeting notices to staff.' },
 };
 
@@ -23,6 +24,7 @@ const support: TemplateVariable[] = [
 const ticket: TemplateVariable[] = [
   { name: 'ticket.number', description: 'Ticket number, e.g. 1042' },
   { name: 'ticket.subject', description: 'Ticket subject' },
+  { name: 'ticket.status_url', description: 'Link to the ticket’s status page (new in every email)' },
   { name: 'customer.name', description: 'Customer name (or address)' },
   { name: 'customer.email', description: 'Customer email address' },
   { name: 'subject', description: 'Threaded subject: Re: [#1042] …' },
@@ -35,6 +37,7 @@ export const TEMPLATE_VARIABLES: Record<TemplateKey, TemplateVariable[]> = {
   acknowledgment: [...ticket, ...support],
   reply: [...ticket, ...support],
   auto_answer: [...ticket, ...support],
+  resolution: [...ticket, ...support],
   notification: [
     { name: 'subject', description: 'Notice subject' },
     { name: 'body', description: 'Notice text' },
@@ -51,7 +54,7 @@ export function sampleView(key: TemplateKey, supportName = 'Clara Support'): Rec
   const supportView = { name: supportName, address: 'support@example.com' };
   if (key === 'notification') return { subject: 'Ticket #1042 escalated', body: SAMPLE_NOTICE, body_html: textToHtml(SAMPLE_NOTICE), support: supportView };
   return {
-    ticket: { number: 1042, subject: "Can't log in" },
+    ticket: { number: 1042, subject: "Can't log in", status_url: 'https://help.example.com/support/status/…' },
     customer: { name: 'Dana Fischer', email: 'dana@example.com' },
     message: { body: SAMPLE_BODY, body_html: textToHtml(SAMPLE_BODY) },
     subject: "Re: [#1042] Can't log in",

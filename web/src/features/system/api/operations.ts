@@ -1,14 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { OutboxEmail } from '@shared/modules/email/email.schema';
+import type { MailStatus, OutboxEmail } from '@shared/modules/email/email.schema';
 import type { Job, RecentLogList } from '@shared/modules/system/system.schema';
 import { api } from '../../../lib/api-client';
 
-export type { Job };
+export type { Job, MailStatus };
 export type DeadEmail = z.infer<typeof OutboxEmail>;
 export type RecentLog = RecentLogList['items'][number];
 
-const keys = { jobs: ['system', 'dead-jobs'] as const, outbox: ['system', 'dead-emails'] as const, logs: ['system', 'logs'] as const };
+const keys = {
+  jobs: ['system', 'dead-jobs'] as const,
+  outbox: ['system', 'dead-emails'] as const,
+  mail: ['system', 'mail-status'] as const,
+  logs: ['system', 'logs'] as const,
+};
 const REFRESH_MS = 15_000;
 
 export function useDeadJobs() {
@@ -42,7 +47,10 @@ export function useRetryEmail() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<DeadEmail>(`/api/admin/outbox/${id}/retry`, {}),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.outbox }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.outbox });
+      void queryClient.invalidateQueries({ queryKey: keys.mail });
+    },
   });
 }
 
@@ -51,6 +59,14 @@ export function useRecentLogs(level: 'warn' | 'error') {
     queryKey: [...keys.logs, level],
     queryFn: ({ signal }) => api.get<RecentLogList>('/api/admin/system/logs', { level, limit: 100 }, signal),
     select: (d) => d.items,
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+export function useMailStatus() {
+  return useQuery({
+    queryKey: keys.mail,
+    queryFn: ({ signal }) => api.get<MailStatus>('/api/admin/mail-status', undefined, signal),
     refetchInterval: REFRESH_MS,
   });
 }
