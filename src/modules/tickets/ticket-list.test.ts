@@ -249,6 +249,23 @@ describe('full-text search', () => {
     expect((await matching(`q=${encodeURIComponent('keyboard -coffee')}`)).names).toEqual([]);
   });
 
+  it('matches the start of a word, without stemming it', async () => {
+    expect((await matching('q=swell')).names).toEqual(['battery']);
+    expect((await matching('q=quarter statem')).names).toEqual(['invoice']);
+    expect((await matching('q=Keyb')).names).toEqual(['keyboard']);
+  });
+
+  it('finds a ticket by its number, with or without #', async () => {
+    expect((await matching(`q=${fx.refund!.number}`)).names).toEqual(['refund']);
+    expect((await matching(`q=${encodeURIComponent(`#${fx.invoice!.number}`)}`)).names).toEqual(['invoice']);
+  });
+
+  it("finds a customer's tickets by email address or name", async () => {
+    expect((await matching('q=bob%40list.test')).names).toEqual(['invoice', 'monitor', 'refund']);
+    expect((await matching('q=carol%40')).names).toEqual(['hours', 'keyboard', 'printer']);
+    expect((await matching('q=Alic')).names).toEqual(['battery', 'password']);
+  });
+
   it('counts search matches in total', async () => {
     const page = await list('q=keyboard OR refund&limit=1');
     expect(page.total).toBe(2);

@@ -125,13 +125,33 @@ export function ticketFilterWhere(f: TicketFilter): SQL[] {
   else if (f.assigneeId) where.push(eq(tickets.assigneeId, f.assigneeId));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
   if (f.tag) where.push(sql`${tickets.tags} @> array[${f.tag}]::text[]`);
-  if (f.q) {
-    const query = sql`websearch_to_tsquery('english', ${f.q})`;
-    where.push(
-      sql`(${tickets.searchVector} @@ ${query} or exists (select 1 from ticket_messages m where m.ticket_id = ${tickets.id} and m.search_vector @@ ${query}))`,
-    );
-  }
+  if (f.q) where.push(ticketSearch(f.q));
   return where;
+}
+
+const textMatches = (query: SQL) =>
+  sql`(${tickets.searchVector} @@ ${query} or exists (select 1 from ticket_messages m where m.ticket_id = ${tickets.id} and m.search_vector @@ ${query}))`;
+
+/**
+ * What agents type into the search box: words (English stemming, web-search syntax: "phrase", OR,
+ * -word), the start of words ("Linden" finds "Lindenstrasse"), a ticket number ("1012" or "#1012"),
+ * and the customer's email address or name.
+ */
+function ticketSearch(q: string): SQL {
+  const alternatives = [textMatches(sql`websearch_to_tsquery('english', ${q})`)];
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Prefixes only for plain words: quotes, OR and -word keep their web-search meaning. The 'simple'
+  // configuration does not stem, so "printing" stays apart from "printer".
+  if (words.length > 0 && !/["]|(^|\s)-|\bor\b/i.test(q)) {
+    alternatives.push(textMatches(sql`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`));
+  }
+  const number = /^#?(\d{1,9})$/.exec(q.trim());
+  if (number) alternatives.push(eq(tickets.number, Number(number[1])));
+  const like = q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  alternatives.push(
+    sql`exists (select 1 from customers c where c.id = ${tickets.customerId} and (lower(c.email) like ${`${like}%`} or lower(coalesce(c.name, '')) like ${`%${like}%`}))`,
+  );
+  return sql`(${sql.join(alternatives, sql` or `)})`;
 }
 
 export async function findTicketPage(db: Db, where: SQL[], order: SQL[], limit: number) {

@@ -7,7 +7,7 @@ describe('renderPreview', () => {
     const out = renderPreview('acknowledgment', DEFAULT_TEMPLATES.acknowledgment)!;
     expect(out.subject).toBe("[#1042] We got your request: Can't log in");
     expect(out.text).toContain('Hello Dana Fischer,');
-    expect(out.html).toContain('Clara Support · Reply to this email to add to ticket #1042.');
+    expect(out.html).toContain('Clara Support · Reply to this email to add to ticket #1042, or <a href="https://help.example.com/support/status/…">follow it online</a>.');
   });
 
   it('escapes values in the HTML body but not in the text body, like the server', () => {
