@@ -1,22 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../src/core/db';
+import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
 
 /** Runs `fn` on a fresh, migrated PostgreSQL database that is dropped afterwards. */
 export async function withTempPostgres<T>(adminUrl: string, prefix: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const name = await createDatabase(adminUrl, prefix);
+  const db = await openDatabase({ databaseUrl: databaseUrl(adminUrl, name), dataDir: '' });
   try {
     return await fn(db);
   } finally {
     await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await dropDatabase(adminUrl, name);
   }
 }
 

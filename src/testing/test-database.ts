@@ -22,7 +22,7 @@ async function onServer<T>(url: string, run: (client: pg.Client) => Promise<T>):
   }
 }
 
-function databaseUrl(serverUrl: string, name: string): string {
+export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -1,5 +1,6 @@
 import type { EmailContext } from './email.context';
 import { outboxBacklog } from './outbox.queries';
+import { emailLinksBase } from './ticket-mail.service';
 
 // A backlog this old means customers are not hearing back (the sender retries for about a day).
 const STUCK_AFTER_MS = 15 * 60_000;
@@ -8,7 +9,7 @@ const STUCK_AFTER_MS = 15 * 60_000;
 export async function mailStatus(ctx: EmailContext) {
   const backlog = await outboxBacklog(ctx.db);
   const sending = ctx.email.mailer !== null;
-  const linksBase = ctx.config.CLARA_PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  const linksBase = emailLinksBase(ctx.config);
   const warnings: string[] = [];
   if (!sending) {
     warnings.push(

@@ -21,6 +21,11 @@ export function autoReplyAllowed(ticket: TicketRow): boolean {
   return email?.auto_reply !== false;
 }
 
+/** Where links in customer emails point: CLARA_PUBLIC_URL, else this server on localhost. */
+export function emailLinksBase(config: OutboxDeps['config']): string {
+  return config.CLARA_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
 // RFC 2606 reserves .invalid: the voice channel files callers without an address under it.
 function deliverable(address: string): boolean {
   return !/\.invalid$/i.test(address);
@@ -43,8 +48,7 @@ interface TicketEmail {
 export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
   const customer = await customerOf(tx, ticket);
   if (isDemo(ticket) || !deliverable(customer.email)) return null;
-  const publicBase = ctx.config.CLARA_PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
-  const statusUrl = statusPageUrl(publicBase, await issueStatusLink(tx, ticket.id, ctx.clock.now()));
+  const statusUrl = statusPageUrl(emailLinksBase(ctx.config), await issueStatusLink(tx, ticket.id, ctx.clock.now()));
   const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
   const template = await loadTemplate(tx, email.key);
   const body = email.message?.body ?? '';
