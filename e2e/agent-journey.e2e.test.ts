@@ -111,6 +111,36 @@ describeE2E('the agent workspace', () => {
     vexpect(await page.getByTestId('ticket-subject').innerText()).toBe(subject);
   });
 
+  it('finds a ticket by its number and by the customer email, and shows escalated tickets as breaching soon', async () => {
+    const { page, context } = browser;
+    await page.goto(`${server.url}/tickets`);
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    const rows = page.getByTestId('ticket-row');
+    const numbers = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
+    for (const q of [String(ticketNumber), `#${ticketNumber}`]) {
+      await search.fill(q);
+      await vexpect.poll(numbers, { timeout: 10_000 }).toEqual([String(ticketNumber)]);
+    }
+    await search.fill('casey@example.com');
+    await vexpect.poll(numbers, { timeout: 10_000 }).toEqual([String(ticketNumber)]);
+    await search.fill('casey@exa');
+    await vexpect.poll(numbers, { timeout: 10_000 }).toEqual([String(ticketNumber)]);
+    await search.fill('');
+
+    // The demo's escalated, urgent ticket is due within the hour: "Breaching soon" lists it first.
+    await page.getByRole('radiogroup', { name: 'Saved views' }).getByText('Breaching soon').click();
+    await page.waitForURL(/sort=next_breach/);
+    const api = await (await context.request.get(`${server.url}/api/tickets?status=unresolved&breach_within=240&sort=next_breach`)).json();
+    vexpect(api.items.some((t: { status: string }) => t.status === 'escalated')).toBe(true);
+    await vexpect.poll(numbers, { timeout: 10_000 }).toEqual(api.items.map((t: { number: number }) => String(t.number)));
+    await rows.filter({ has: page.getByTestId('status-badge').filter({ hasText: 'escalated' }) }).first().waitFor();
+    await screenshot(page, 'inbox-breaching-soon');
+    await page.getByRole('radiogroup', { name: 'Saved views' }).getByText('Unresolved').click();
+    await page.waitForURL(`${server.url}/tickets`);
+    await page.goto(`${server.url}/tickets/${ticketNumber}`);
+    await page.getByTestId('ticket-subject').waitFor();
+  });
+
   it('replies, adds an internal note and changes the category', async () => {
     const { page, context } = browser;
     const reply = 'Thanks Casey, a technician is on the way to floor 3.';

@@ -11,6 +11,9 @@ export type Priority = (typeof PRIORITIES)[number];
 export const STATUSES = ['open', 'pending', 'escalated', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The work still to do: the inbox's default view and "Breaching soon" look only at these. */
+export const UNRESOLVED_STATUSES = ['open', 'pending', 'escalated'] as const satisfies readonly Status[];
+
 // One transition table for the ticket lifecycle; closed tickets can only be reopened.
 export const STATUS_TRANSITIONS: Record<Status, readonly Status[]> = {
   open: ['pending', 'escalated', 'resolved', 'closed'],

@@ -31,6 +31,7 @@ export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTick
   const assigneeId = q.assignee_id === 'none' ? null : q.assignee_id === 'me' ? (actor.id ?? undefined) : q.assignee_id;
   const where = ticketFilterWhere({
     status: q.status,
+    breachBefore: q.breach_within === undefined ? undefined : new Date(ctx.clock.now().getTime() + q.breach_within * 60_000),
     priority: q.priority,
     category: q.category,
     channel: q.channel,

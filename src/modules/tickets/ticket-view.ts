@@ -15,6 +15,13 @@ export function slaState(t: TicketRow): SlaState {
   return 'ok';
 }
 
+/** The next deadline that can still be missed: none once resolved or closed, or while the clock is paused. */
+export function nextBreachAt(t: TicketRow): Date | null {
+  if (t.status === 'resolved' || t.status === 'closed' || t.slaPausedAt) return null;
+  const running = [t.firstRespondedAt ? null : t.firstResponseDueAt, t.resolutionDueAt].filter((d): d is Date => d !== null);
+  return running.length ? new Date(Math.min(...running.map((d) => d.getTime()))) : null;
+}
+
 export function toTicket(view: NonNullable<TicketView>): Ticket {
   const t = view.ticket;
   return {
@@ -39,6 +46,7 @@ export function toTicket(view: NonNullable<TicketView>): Ticket {
       first_responded_at: iso(t.firstRespondedAt),
       state: slaState(t),
       paused: t.slaPausedAt !== null,
+      next_breach_at: iso(nextBreachAt(t)),
     },
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),

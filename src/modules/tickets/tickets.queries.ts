@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues } from '../queues';
 import { users } from '../users';
+import type { Status } from './ticket-fields';
+import { nextBreachAt } from './ticket-view';
 import { ticketHistory, ticketMessages, tickets, ticketStatusLinks, type TicketRow } from './tickets.table';
 
 const assignee = alias(users, 'assignee');
@@ -102,8 +104,14 @@ export async function findMessages(db: Db, ticketId: string, opts: { includeInte
     .orderBy(asc(ticketMessages.seq));
 }
 
+/** SQL twin of nextBreachAt (ticket-view.ts): the next running deadline, null when there is none. */
+export const NEXT_BREACH = sql`(case when ${tickets.status} in ('resolved', 'closed') or ${tickets.slaPausedAt} is not null then null
+  else least(case when ${tickets.firstRespondedAt} is null then ${tickets.firstResponseDueAt} end, ${tickets.resolutionDueAt}) end)`;
+
 export interface TicketFilter {
-  status?: string;
+  status?: readonly Status[];
+  /** Next running deadline before this instant (passed deadlines included). */
+  breachBefore?: Date;
   priority?: string;
   category?: string;
   channel?: string;
@@ -116,7 +124,8 @@ export interface TicketFilter {
 
 export function ticketFilterWhere(f: TicketFilter): SQL[] {
   const where: SQL[] = [];
-  if (f.status) where.push(eq(tickets.status, f.status as TicketRow['status']));
+  if (f.status?.length) where.push(f.status.length === 1 ? eq(tickets.status, f.status[0]!) : inArray(tickets.status, [...f.status]));
+  if (f.breachBefore) where.push(sql`${NEXT_BREACH} <= ${f.breachBefore.toISOString()}::timestamptz`);
   if (f.priority) where.push(eq(tickets.priority, f.priority as TicketRow['priority']));
   if (f.category) where.push(eq(tickets.category, f.category as TicketRow['category']));
   if (f.channel) where.push(eq(tickets.channel, f.channel as TicketRow['channel']));
@@ -192,6 +201,14 @@ export function ticketSort(sort: string): TicketSort {
       cast: 'timestamptz',
       descending,
       valueOf: (r) => (r[key] ?? new Date(NO_DEADLINE)).toISOString(),
+    };
+  }
+  if (field === 'next_breach') {
+    return {
+      expr: sql`coalesce(${NEXT_BREACH}, ${NO_DEADLINE}::timestamptz)`,
+      cast: 'timestamptz',
+      descending: false,
+      valueOf: (r) => (nextBreachAt(r) ?? new Date(NO_DEADLINE)).toISOString(),
     };
   }
   if (field === 'updated_at') {

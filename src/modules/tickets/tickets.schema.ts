@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTHOR_TYPES, CATEGORIES, CHANNELS, PRIORITIES, SLA_STATES, STATUSES } from './ticket-fields';
+import { AUTHOR_TYPES, CATEGORIES, CHANNELS, PRIORITIES, SLA_STATES, STATUSES, UNRESOLVED_STATUSES, type Status } from './ticket-fields';
 
 const Tag = z.string().trim().min(1).max(50).regex(/^[\w .:/-]+$/u, 'letters, digits, space and . : / - _ only');
 const Tags = z.array(Tag).max(20);
@@ -55,10 +55,23 @@ export const TICKET_SORTS = [
   'priority',
   'first_response_due_at',
   'resolution_due_at',
+  'next_breach',
 ] as const;
 
+/**
+ * One status, several ("open,pending" or the parameter repeated), or "unresolved" for
+ * open + pending + escalated.
+ */
+const StatusFilter = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(z.enum([...STATUSES, 'unresolved'])).min(1, 'name at least one status').max(STATUSES.length + 1))
+  .transform((list): Status[] => [...new Set(list.flatMap((s) => (s === 'unresolved' ? [...UNRESOLVED_STATUSES] : [s])))]);
+
 export const ListTicketsQuery = z.object({
-  status: z.enum(STATUSES).optional(),
+  status: StatusFilter.optional(),
+  /** Only unresolved tickets whose next deadline (first response or resolution) falls within this many minutes, or has passed. */
+  breach_within: z.coerce.number().int().min(0).max(60 * 24 * 30).optional(),
   priority: z.enum(PRIORITIES).optional(),
   category: z.enum(CATEGORIES).optional(),
   channel: z.enum(CHANNELS).optional(),
@@ -98,6 +111,8 @@ export const Ticket = z.object({
     state: z.enum(SLA_STATES),
     /** The clock stands still while the ticket waits on the customer (`pending`). */
     paused: z.boolean(),
+    /** The next deadline still running (first response or resolution); null once resolved or while paused. */
+    next_breach_at: z.string().nullable(),
   }),
   created_at: z.string(),
   updated_at: z.string(),

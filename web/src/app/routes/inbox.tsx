@@ -3,8 +3,6 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { CATEGORIES, PRIORITIES, STATUSES } from '@shared/modules/tickets/ticket-fields';
-import { TICKET_SORTS } from '@shared/modules/tickets/tickets.schema';
 import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/page-states';
 import { useSession } from '../../lib/session';
@@ -14,37 +12,9 @@ import { useTicketList, type TicketFilters } from '../../features/tickets/api/li
 import { closeTicket, updateTicket } from '../../features/tickets/api/update-ticket';
 import { BulkBar } from '../../features/tickets/components/bulk-bar';
 import { TicketFilterBar } from '../../features/tickets/components/ticket-filters';
+import { filtersFromParams, INBOX_VIEWS as VIEWS, paramsFromFilters, sameFilters } from '../../features/tickets/inbox-views';
 import { TicketTable } from '../../features/tickets/components/ticket-table';
 import { useUsers } from '../../features/users/api/list-users';
-
-const VIEWS: { value: string; label: string; filters: TicketFilters }[] = [
-  { value: 'all', label: 'All tickets', filters: {} },
-  { value: 'mine', label: 'My open', filters: { status: 'open', assignee_id: 'me' } },
-  { value: 'unassigned', label: 'Unassigned', filters: { status: 'open', assignee_id: 'none' } },
-  { value: 'breaching', label: 'Breaching soon', filters: { status: 'open', sort: 'first_response_due_at' } },
-];
-
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (v && (values as readonly string[]).includes(v) ? (v as T) : undefined);
-
-// The URL is the source of truth for filters, so a view can be bookmarked, shared and restored with Back.
-function filtersFromParams(p: URLSearchParams): TicketFilters {
-  const uuidOr = (v: string | null, extra: string[]) => (v && (extra.includes(v) || /^[0-9a-f-]{36}$/i.test(v)) ? v : undefined);
-  const f: TicketFilters = {
-    status: oneOf(STATUSES, p.get('status')),
-    priority: oneOf(PRIORITIES, p.get('priority')),
-    category: oneOf(CATEGORIES, p.get('category')),
-    queue_id: uuidOr(p.get('queue_id'), []),
-    assignee_id: uuidOr(p.get('assignee_id'), ['me', 'none']) as TicketFilters['assignee_id'],
-    sort: oneOf(TICKET_SORTS, p.get('sort')),
-    q: p.get('q')?.trim() || undefined,
-  };
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as TicketFilters;
-}
-
-function sameFilters(a: TicketFilters, b: TicketFilters): boolean {
-  const norm = (f: TicketFilters) => JSON.stringify(Object.entries({ ...f, q: undefined, sort: f.sort === '-created_at' ? undefined : f.sort }).filter(([, v]) => v !== undefined).sort());
-  return norm(a) === norm(b);
-}
 
 export function InboxPage() {
   const session = useSession();
@@ -67,9 +37,7 @@ export function InboxPage() {
   const bulk = useBulkRun();
 
   const setFilters = (next: TicketFilters) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v) p.set(k, String(v));
-    setParams(p, { replace: true });
+    setParams(paramsFromFilters(next), { replace: true });
     setSelected(new Set());
     setHighlighted(0);
   };
@@ -84,6 +52,7 @@ export function InboxPage() {
   const assigneeOptions = (users.data ?? []).filter((u) => u.role !== 'viewer').map((u) => ({ value: u.id, label: u.name }));
   const bulkAssignees = canAssignOthers ? assigneeOptions : [{ value: session.user.id, label: 'Me' }];
   const view = VIEWS.find((v) => sameFilters(v.filters, filters))?.value ?? 'custom';
+  const isDefaultView = view === VIEWS[0]!.value && !filters.q;
 
   const open = (i: number) => {
     const t = tickets[i];
@@ -166,14 +135,18 @@ export function InboxPage() {
         <ErrorState error={list.error} onRetry={() => void list.refetch()} title="Could not load tickets" />
       ) : tickets.length === 0 ? (
         <EmptyBlock
-          title={Object.keys(filters).length ? 'No tickets match these filters' : 'No tickets yet'}
-          description={Object.keys(filters).length ? 'Try another view or clear the filters.' : 'New tickets from email, chat and the support page appear here.'}
+          title={isDefaultView ? 'No unresolved tickets' : 'No tickets match these filters'}
+          description={isDefaultView ? 'New tickets from email, chat and the support page appear here.' : 'Try another view or clear the filters.'}
           action={
-            Object.keys(filters).length ? (
-              <Button variant="light" onClick={() => { setSearch(''); setFilters({}); }}>
+            isDefaultView ? (
+              <Button variant="light" onClick={() => setFilters({})}>
+                Show all tickets
+              </Button>
+            ) : (
+              <Button variant="light" onClick={() => { setSearch(''); setFilters(VIEWS[0]!.filters); }}>
                 Clear filters
               </Button>
-            ) : undefined
+            )
           }
         />
       ) : (

@@ -10,7 +10,8 @@ export const PAGE_SIZE = 25;
 export function useTicketList(filters: TicketFilters) {
   return useInfiniteQuery({
     queryKey: [...ticketKeys.lists(), filters],
-    queryFn: ({ pageParam, signal }) => api.get<TicketPage>('/api/tickets', { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<TicketPage>('/api/tickets', { ...filters, status: filters.status?.join(','), limit: PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -1,6 +1,6 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { forwardRef } from 'react';
-import { CATEGORIES, PRIORITIES, STATUSES } from '@shared/modules/tickets/ticket-fields';
+import { CATEGORIES, PRIORITIES, STATUSES, type Status } from '@shared/modules/tickets/ticket-fields';
 import type { TICKET_SORTS } from '@shared/modules/tickets/tickets.schema';
 import type { TicketFilters } from '../api/list-tickets';
 
@@ -16,6 +16,7 @@ export const SORT_LABELS: Record<TicketSortValue, string> = {
   priority: 'Priority',
   first_response_due_at: 'First response due',
   resolution_due_at: 'Resolution due',
+  next_breach: 'Next deadline',
 };
 
 export interface Option {
@@ -53,13 +54,24 @@ export const TicketFilterBar = forwardRef<HTMLInputElement, Props>(function Tick
       <TextInput
         ref={searchRef}
         label="Search"
-        placeholder="Subject or message text…"
+        placeholder="Words, #number, customer…"
         value={search}
         onChange={(e) => onSearch(e.currentTarget.value)}
         w={230}
         type="search"
       />
-      {select('Status', 'status', opts(STATUSES), 'Any status')}
+      <MultiSelect
+        label="Status"
+        placeholder={filters.status?.length ? undefined : 'Any status'}
+        data={opts(STATUSES)}
+        value={filters.status ?? []}
+        onChange={(v) => onChange({ status: v.length ? (v as Status[]) : undefined })}
+        clearable
+        miw={180}
+        maw={360}
+        size="sm"
+        comboboxProps={{ withinPortal: true }}
+      />
       {select('Priority', 'priority', opts(PRIORITIES), 'Any priority')}
       {select('Category', 'category', opts(CATEGORIES), 'Any category')}
       {select('Queue', 'queue_id', queues, 'Any queue')}

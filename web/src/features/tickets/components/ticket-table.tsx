@@ -17,8 +17,11 @@ interface Props {
 }
 
 function openSla(t: Ticket) {
-  // Until the first reply the first-response clock matters; after it, the resolution clock.
-  if (!t.sla.first_responded_at) return { label: 'First response', dueAt: t.sla.first_response_due_at, doneAt: null };
+  // The deadline that breaches next: first response until the first reply (unless resolution is
+  // due sooner), then resolution.
+  const frRunning = !t.sla.first_responded_at && t.sla.first_response_due_at;
+  const resolutionFirst = t.sla.resolution_due_at && frRunning && t.sla.resolution_due_at < t.sla.first_response_due_at!;
+  if (frRunning && !resolutionFirst) return { label: 'First response', dueAt: t.sla.first_response_due_at, doneAt: null };
   return { label: 'Resolution', dueAt: t.sla.resolution_due_at, doneAt: t.resolved_at ?? t.closed_at };
 }
 
