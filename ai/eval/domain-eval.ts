@@ -130,7 +130,7 @@ interface Outcome {
 }
 
 const gate = (o: Outcome, threshold: number) =>
-  mayAutoResolve({ answer: o.answer, confidence: o.confidence, citations: o.cited ? [o.cited] : [], scope: o.scope }, { priority: o.priority }, threshold);
+  mayAutoResolve({ answer: o.answer, confidence: o.confidence, citations: o.cited ? [o.cited] : [], scope: o.scope }, { priority: o.priority }, { threshold });
 
 function gateRow(outcomes: readonly Outcome[], threshold: number): GateRow {
   const answerable = outcomes.filter((o) => o.q.relevant.length > 0).length;

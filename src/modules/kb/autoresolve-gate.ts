@@ -1,4 +1,5 @@
 import { shouldAutoResolve } from './answer';
+import { DEFAULT_MAX_PRIORITY, type AutoResolvePriority } from './autoresolve-settings.schema';
 
 export interface GateAnswer {
   answer: string | null;
@@ -8,15 +9,24 @@ export interface GateAnswer {
   scope?: { covered: boolean };
 }
 
+export interface GatePolicy {
+  threshold: number;
+  /** The highest priority that may be resolved automatically (default: normal); urgent never is. */
+  maxPriority?: AutoResolvePriority;
+}
+
+const RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
 /**
  * Whether Clara may resolve a new ticket with this answer by itself: a cited answer whose
- * article covers what the question asks (`answer-scope.ts`), a ticket that is not urgent,
- * and a confidence at or above the bar. The auto-answer job and the
+ * article covers what the question asks (`answer-scope.ts`), a ticket whose priority is at most
+ * the limit (never urgent), and a confidence at or above the bar. The auto-answer job and the
  * evaluation both decide here, so the measured gate is the product's gate.
  */
-export function mayAutoResolve(result: GateAnswer, ticket: { priority: string }, threshold: number): boolean {
+export function mayAutoResolve(result: GateAnswer, ticket: { priority: string }, policy: GatePolicy): boolean {
   if (!result.answer || result.citations.length === 0) return false;
   if (result.scope && !result.scope.covered) return false;
-  if (ticket.priority === 'urgent') return false;
-  return shouldAutoResolve(result.confidence, threshold);
+  const rank = RANK[ticket.priority] ?? RANK.urgent!;
+  if (rank >= RANK.urgent! || rank > RANK[policy.maxPriority ?? DEFAULT_MAX_PRIORITY]!) return false;
+  return shouldAutoResolve(result.confidence, policy.threshold);
 }

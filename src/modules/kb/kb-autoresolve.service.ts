@@ -1,4 +1,4 @@
-import { autoResolveThreshold } from './autoresolve-settings.service';
+import { autoAnswerPolicy } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
 import { mayAutoResolve } from './autoresolve-gate';
@@ -16,15 +16,19 @@ function replyBody(answer: string, citations: { title: string }[]): string {
   return `${answer}\n\nSources:\n${sources}\n\nIf this does not solve your problem, just reply and a person from our team will take over.`;
 }
 
-// Clara answers a new ticket by itself only above the confidence bar and never for urgent tickets;
-// below it, the agent gets the answer as a suggestion.
+// As the installation's auto-answer mode says: off does nothing; suggest hands the answer to the
+// agent; auto_resolve answers and resolves when the gate allows (confidence at the bar, priority
+// at most the limit, never urgent) and suggests otherwise.
 export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'resolved' | 'suggested' | 'skipped'> {
+  const policy = await autoAnswerPolicy(ctx);
+  if (policy.mode === 'off') return 'skipped';
   const ticket = await getTicket(ctx, ticketId);
   if (ticket.status !== 'open' || !ANSWERED_CHANNELS.has(ticket.channel)) return 'skipped';
   const result = await askKb(ctx, questionOf(ticket));
   if (!result.answer) return 'skipped';
   const citations = result.citations.map((c) => ({ article_id: c.article_id, title: c.title, chunk_id: c.chunk_id }));
-  if (mayAutoResolve(result, ticket, await autoResolveThreshold(ctx))) {
+  const covered = result.scope?.covered ?? true;
+  if (policy.mode === 'auto_resolve' && mayAutoResolve(result, ticket, policy)) {
     const done = await resolveWithAutoAnswer(ctx, ticket.id, {
       body: replyBody(result.answer, result.citations),
       confidence: result.confidence,
@@ -33,7 +37,8 @@ export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'res
     });
     if (done) return 'resolved';
   }
-  await attachSuggestion(ctx, ticket.id, { answer: result.answer, confidence: result.confidence, mode: result.mode, citations });
+  // The confidence and coverage stay on the ticket so the settings preview can replay other thresholds.
+  await attachSuggestion(ctx, ticket.id, { answer: result.answer, confidence: result.confidence, mode: result.mode, citations, covered });
   return 'suggested';
 }
 

@@ -18,8 +18,8 @@ import {
   UpdateArticleBody,
   VersionList,
 } from './kb.api.schema';
-import { AutoResolveSettings, PutAutoResolveBody } from './autoresolve-settings.schema';
-import { getAutoResolveSettings, setAutoResolveThreshold } from './autoresolve-settings.service';
+import { AutoResolvePreview, AutoResolvePreviewQuery, AutoResolveSettings, PutAutoResolveBody } from './autoresolve-settings.schema';
+import { getAutoResolveSettings, previewAutoResolve, setAutoResolveSettings } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
 import { createArticle, deleteArticle, getArticle, getPublishedArticle, listArticles, listVersions, setArticleStatus, updateArticle } from './kb-articles.service';
@@ -72,16 +72,29 @@ export function kbRoutes(ctx: KbContext & TicketsContext): FastifyPluginAsyncZod
     );
     app.get(
       '/api/admin/settings/autoresolve',
-      { config: { permission: 'settings:read' }, schema: { tags: ['admin'], summary: 'The auto-resolve confidence bar', response: { 200: AutoResolveSettings } } },
+      { config: { permission: 'settings:read' }, schema: { tags: ['admin'], summary: 'Auto-answer mode, confidence bar and priority limit', response: { 200: AutoResolveSettings } } },
       async () => getAutoResolveSettings(ctx),
+    );
+    app.get(
+      '/api/admin/settings/autoresolve/preview',
+      {
+        config: { permission: 'settings:read' },
+        schema: {
+          tags: ['admin'],
+          summary: "What a threshold and priority limit would have resolved among the last 30 days' tickets",
+          querystring: AutoResolvePreviewQuery,
+          response: { 200: AutoResolvePreview },
+        },
+      },
+      async (req) => previewAutoResolve(ctx, req.query),
     );
     app.put(
       '/api/admin/settings/autoresolve',
       {
         config: { permission: 'settings:manage' },
-        schema: { tags: ['admin'], summary: 'Set the auto-resolve confidence bar (null: the server default)', body: PutAutoResolveBody, response: { 200: AutoResolveSettings } },
+        schema: { tags: ['admin'], summary: 'Set the auto-answer mode, confidence bar (null: the server default) or priority limit', body: PutAutoResolveBody, response: { 200: AutoResolveSettings } },
       },
-      async (req) => setAutoResolveThreshold(ctx, req.actor!, req.body, req.ip),
+      async (req) => setAutoResolveSettings(ctx, req.actor!, req.body, req.ip),
     );
     const publicLimit = { max: 60, timeWindow: '1 minute' };
     app.get(

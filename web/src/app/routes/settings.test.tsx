@@ -23,7 +23,9 @@ const rule = {
 // The Clara API as the browser sees it: one rule and the default auto-resolve bar.
 function fakeApi(url: string): unknown {
   if (url.startsWith('/api/admin/escalation-rules')) return { items: [rule] };
-  if (url.startsWith('/api/admin/settings/autoresolve')) return { threshold: 0.85, source: 'default', default_threshold: 0.85 };
+  if (url.startsWith('/api/admin/settings/autoresolve/preview'))
+    return { days: 30, threshold: 0.85, max_priority: 'normal', tickets: 40, answered: 30, would_resolve: 12, reopened: 2, auto_resolved: 11 };
+  if (url.startsWith('/api/admin/settings/autoresolve')) return { mode: 'auto_resolve', threshold: 0.85, source: 'default', default_threshold: 0.85, max_priority: 'normal' };
   if (url.startsWith('/api/admin/classifier')) return { version: 'v1', trained_at: null, source: 'shipped', metrics: null, routing: routing(), last_training: null };
   throw new Error(`unexpected ${url}`);
 }
@@ -80,5 +82,6 @@ describe('the settings page by role', () => {
     expect(screen.queryByRole('button', { name: 'Save threshold' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save routing' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Retrain with corrections' })).toBeNull();
+    expect((await screen.findByTestId('autoresolve-preview')).textContent).toMatch(/12 of the last 30 days' 40 tickets would have been resolved.*2 of them came back/);
   });
 });

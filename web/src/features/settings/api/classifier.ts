@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ClassifierInfo, RoutingTableBody } from '@shared/modules/classify/classify.api.schema';
-import type { AutoResolveSettings } from '@shared/modules/kb/autoresolve-settings.schema';
+import type { AutoResolvePreview, AutoResolveSettings, PutAutoResolveBody } from '@shared/modules/kb/autoresolve-settings.schema';
 import { api } from '../../../lib/api-client';
 import { settingsKeys } from './keys';
 
@@ -31,7 +31,19 @@ export function useAutoResolve() {
 export function useSetAutoResolve() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (threshold: number | null) => api.put<AutoResolveSettings>('/api/admin/settings/autoresolve', { threshold }),
-    onSuccess: (d) => queryClient.setQueryData(settingsKeys.autoresolve, d),
+    mutationFn: (change: PutAutoResolveBody) => api.put<AutoResolveSettings>('/api/admin/settings/autoresolve', change),
+    onSuccess: (d) => {
+      queryClient.setQueryData(settingsKeys.autoresolve, d);
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.autoresolvePreviewAll });
+    },
+  });
+}
+
+/** What a threshold and priority limit would have resolved among the last 30 days' tickets. */
+export function useAutoResolvePreview(threshold: number | undefined, maxPriority: string | undefined) {
+  return useQuery({
+    queryKey: settingsKeys.autoresolvePreview(threshold, maxPriority),
+    queryFn: ({ signal }) => api.get<AutoResolvePreview>('/api/admin/settings/autoresolve/preview', { threshold, max_priority: maxPriority }, signal),
+    enabled: threshold !== undefined,
   });
 }

@@ -3,6 +3,8 @@ export const settingsKeys = {
   all: ['settings'] as const,
   classifier: ['settings', 'classifier'] as const,
   autoresolve: ['settings', 'autoresolve'] as const,
+  autoresolvePreviewAll: ['settings', 'autoresolve-preview'] as const,
+  autoresolvePreview: (threshold: number | undefined, maxPriority: string | undefined) => ['settings', 'autoresolve-preview', threshold, maxPriority] as const,
   slas: ['settings', 'slas'] as const,
   /** The plain SLA list (`/api/slas`) the queue form picks from. */
   slaOptions: ['settings', 'sla-options'] as const,
