@@ -102,6 +102,39 @@ describeE2E('the knowledge base', () => {
     await page.getByTestId('article-title').filter({ hasText: 'Create and manage API keys' }).waitFor();
   });
 
+  it("lets a customer read Clara's answer with its sources and say it did not help, which hands the ticket back to the team", async () => {
+    const { context } = browser;
+    const customer = await context.newPage();
+    await customer.goto(`${server.url}/support`);
+    await customer.getByRole('textbox', { name: 'Your name' }).fill('Robin Reader');
+    await customer.getByRole('textbox', { name: 'Email' }).fill('robin@example.com');
+    await customer.getByRole('textbox', { name: 'Subject' }).fill('Two-factor authentication');
+    await customer.getByRole('textbox', { name: 'How can we help?' }).fill('How do I regenerate my recovery codes for two-factor authentication?');
+    await customer.getByRole('button', { name: 'Send request' }).click();
+    const number = Number((await customer.getByTestId('support-ticket-number').innerText()).replace('#', ''));
+    await customer.getByTestId('support-status-link').click();
+    await customer.getByTestId('public-status').filter({ hasText: 'Resolved' }).waitFor();
+    const answer = customer.getByTestId('public-message-staff').filter({ hasText: 'Clara (automatic answer)' });
+    await answer.waitFor();
+    vexpect(await answer.innerText()).not.toMatch(/\*\*|\[\d+\]/);
+    await screenshot(customer, 'support-auto-answer');
+    const [article] = await Promise.all([context.waitForEvent('page'), answer.getByTestId('public-message-sources').getByRole('link').first().click()]);
+    await article.getByTestId('support-article-title').waitFor();
+    vexpect(await article.getByTestId('support-article-title').innerText()).toMatch(/two-factor/i);
+    await article.close();
+
+    await customer.getByRole('button', { name: 'No, this did not help' }).click();
+    await customer.getByRole('textbox', { name: /What is still not working/ }).fill('The regenerate button is greyed out for me.');
+    await customer.getByRole('button', { name: 'Send to the support team' }).click();
+    await customer.getByTestId('auto-answer-feedback-done').filter({ hasText: 'A person from our team is taking over' }).waitFor();
+    await customer.getByTestId('public-status').filter({ hasText: 'Open' }).waitFor();
+    await screenshot(customer, 'support-did-not-help');
+    await customer.close();
+    const ticket = await (await context.request.get(`${server.url}/api/tickets/${number}`)).json();
+    vexpect(ticket.status).toBe('open');
+    vexpect(ticket.metadata.auto_answer.failed_at).toBeTruthy();
+  });
+
   it('shows the auto-resolve rate that GET /api/dashboard reports', async () => {
     const { page, context } = browser;
     await page.goto(`${server.url}/`);

@@ -68,7 +68,7 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps the public /api routes to login, logout, me, invitations, the public ticket intake (text and voice), public KB answers and the calendar feed', () => {
+  it('keeps the public /api routes to login, logout, me, invitations, the public ticket intake (text and voice) and feedback on automatic answers, public KB answers and the calendar feed', () => {
     const publicRoutes = routes.filter((r) => !r.permission).map(label).sort();
     expect(publicRoutes).toEqual(
       [
@@ -83,6 +83,7 @@ describe('the route table', () => {
         'POST /api/auth/logout',
         'POST /api/public/tickets',
         'POST /api/public/tickets/:token/messages',
+        'POST /api/public/tickets/:token/feedback',
         'POST /api/public/voice/tickets',
         'GET /api/public/tickets/:token/messages/:index/audio',
       ].sort(),

@@ -67,7 +67,7 @@ export interface WindowStats {
 // One scan of the window's tickets for SLA outcomes, medians, new today and auto-resolve.
 // A deadline is breached when the work was done late, or is still not done after it passed.
 // Auto-resolved: Clara answered and resolved the ticket by itself (tickets.metadata.auto_resolved);
-// reopened: the customer replied afterwards, so the answer did not settle it.
+// reopened: the customer replied afterwards or said it did not help, so the answer failed.
 export async function windowStats(db: Db, w: Window): Promise<WindowStats> {
   const now = nowTs(w);
   const [row] = await queryRows<WindowStats>(
@@ -75,7 +75,8 @@ export async function windowStats(db: Db, w: Window): Promise<WindowStats> {
     sql`with t as (
           select created_at, first_response_due_at as fr_due, first_responded_at as fr_at,
                  resolution_due_at as res_due, coalesce(resolved_at, closed_at) as res_at,
-                 metadata->>'auto_resolved' = 'true' as auto, coalesce((metadata->>'reopen_count')::int, 0) > 0 as reopened
+                 metadata->>'auto_resolved' = 'true' as auto,
+                 coalesce((metadata->>'reopen_count')::int, 0) > 0 or (metadata->'auto_answer'->>'failed_at') is not null as reopened
           from tickets where created_at >= ${windowStart(w)} and created_at <= ${now}
         )
         select

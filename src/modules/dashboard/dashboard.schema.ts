@@ -33,8 +33,11 @@ export const Dashboard = z.object({
   sla: z.object({ first_response: SlaCompliance, resolution: SlaCompliance }),
   /** Medians in seconds over tickets created in the window; null when there is none. */
   median_seconds: z.object({ first_response: z.number().nullable(), resolution: z.number().nullable() }),
-  /** Tickets created in the window that Clara answered and resolved by itself; `reopened` of them came back. */
-  auto_resolve: z.object({ total: z.number(), auto_resolved: z.number(), reopened: z.number(), percent: z.number().nullable() }),
+  /**
+   * Tickets created in the window that Clara answered and resolved by itself; `reopened` of them came
+   * back (failed auto-resolutions), `succeeded` did not; `percent` is succeeded / total.
+   */
+  auto_resolve: z.object({ total: z.number(), auto_resolved: z.number(), reopened: z.number(), succeeded: z.number(), percent: z.number().nullable() }),
   /** Unresolved tickets (open, pending, escalated). */
   by_category: z.array(z.object({ category: z.enum(CATEGORIES), count: z.number() })),
   by_priority: z.array(z.object({ priority: z.enum(PRIORITIES), count: z.number() })),

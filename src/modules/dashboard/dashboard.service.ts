@@ -11,7 +11,9 @@ function compliance(met: number, breached: number) {
 }
 
 function autoResolveRate(total: number, autoResolved: number, reopened: number) {
-  return { total, auto_resolved: autoResolved, reopened, percent: total === 0 ? null : Math.round((autoResolved / total) * 1000) / 10 };
+  // Success is an answer that settled the ticket: one the customer came back to is a failure.
+  const succeeded = autoResolved - reopened;
+  return { total, auto_resolved: autoResolved, reopened, succeeded, percent: total === 0 ? null : Math.round((succeeded / total) * 1000) / 10 };
 }
 
 const seconds = (v: number | string | null) => (v === null ? null : Math.round(Number(v)));

@@ -6,7 +6,8 @@ import type { OutboxDeps } from './email.context';
 import type { OutboxKind } from './email.table';
 import { enqueueEmail } from './outbox.service';
 import { ticketThread } from './outbox.queries';
-import { renderTemplate, textToHtml, type TemplateKey } from './templates';
+import { escapeHtml, renderTemplate, textToHtml, type TemplateKey } from './templates';
+import { markdownToHtml, markdownToText } from '../../core/markdown';
 import { loadTemplate } from './templates.service';
 import { referencesFor, taggedSubject } from './threading';
 
@@ -36,6 +37,23 @@ async function customerOf(db: Db, ticket: TicketRow) {
   return row!;
 }
 
+/**
+ * The message as the mail shows it. Clara's automatic answers are Markdown: rendered for the HTML
+ * part, plain text without markers for the text part, and their sources as links to the articles
+ * on the support site. Everything else is the text as typed.
+ */
+export function messageBodies(message: TicketMessageRow | undefined, base: string): { body: string; body_html: string } {
+  const body = message?.body ?? '';
+  if (!message || message.authorType !== 'automation' || message.metadata.auto_answer !== true) return { body, body_html: textToHtml(body) };
+  const citations = Array.isArray(message.metadata.citations) ? (message.metadata.citations as { article_id?: string; title?: string }[]) : [];
+  const sources = citations.flatMap((c) => (c.article_id && c.title ? [{ title: c.title, url: `${base}/support/articles/${encodeURIComponent(c.article_id)}` }] : []));
+  const text = markdownToText(body) + (sources.length ? `\n\nSources:\n${sources.map((s) => `- ${s.title}: ${s.url}`).join('\n')}` : '');
+  const html =
+    markdownToHtml(body) +
+    (sources.length ? `<p>Sources: ${sources.map((s) => `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>`).join(', ')}</p>` : '');
+  return { body: text, body_html: html };
+}
+
 interface TicketEmail {
   key: TemplateKey;
   kind: OutboxKind;
@@ -51,11 +69,10 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
   const statusUrl = statusPageUrl(emailLinksBase(ctx.config), await issueStatusLink(tx, ticket.id, ctx.clock.now()));
   const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
   const template = await loadTemplate(tx, email.key);
-  const body = email.message?.body ?? '';
   const rendered = renderTemplate(template, {
     ticket: { number: ticket.number, subject: ticket.subject, status_url: statusUrl },
     customer: { name: customer.name ?? customer.email, email: customer.email },
-    message: { body, body_html: textToHtml(body) },
+    message: messageBodies(email.message, emailLinksBase(ctx.config)),
     subject: taggedSubject(ticket.subject, ticket.number),
     support: { name: ctx.config.CLARA_SUPPORT_NAME, address: ctx.config.CLARA_SUPPORT_ADDRESS },
   });

@@ -39,10 +39,15 @@ export async function autoAssignTicket(ctx: TicketsContext, ticketId: string): P
   return assigned;
 }
 
-// Registered after the knowledge-base auto-answer, so a ticket Clara resolved by itself is not handed out.
+// Registered after the knowledge-base auto-answer, so a ticket Clara resolved by itself is not handed
+// out; when its customer comes back (the ticket reopens), it goes to the queue like any new work.
 export function subscribeAutoAssign(ctx: TicketsContext): void {
   ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
     if (actorType === 'automation') return;
+    await autoAssignTicket(ctx, ticketId);
+  });
+  ctx.events.on('ticket.updated', async ({ ticketId, actorType, changes }) => {
+    if (actorType !== 'customer' || !changes.includes('reopened')) return;
     await autoAssignTicket(ctx, ticketId);
   });
 }

@@ -17,7 +17,13 @@ export interface CandidateSentence {
   /** Sentences with the same key sit under the same heading of the same chunk. */
   sectionKey: string;
   listItem: boolean;
+  /** Index of the Markdown block (paragraph, list item, table) within the chunk. */
+  block: number;
+  /** The list marker ("1.", "-") on the first sentence of a list item, so an answer can keep the list. */
+  marker: string | null;
 }
+
+const LIST_MARKER = /^\s*([-*+]|\d{1,9}[.)])\s+/;
 
 /** Markdown inline syntax → plain text: links keep their label, emphasis markers and images go. */
 export function plainInline(markdown: string): string {
@@ -66,18 +72,32 @@ export function candidateSentences(chunks: readonly RetrievedChunk[]): Candidate
     const path = chunk.headingPath.slice(1).join(' ');
     let heading = '';
     let position = 0;
-    for (const block of parseMarkdownBlocks(chunkBody(chunk.text, chunk.headingPath))) {
+    parseMarkdownBlocks(chunkBody(chunk.text, chunk.headingPath)).forEach((block, blockIndex) => {
       if (block.kind === 'heading') heading = block.text;
-      if (block.kind !== 'prose') continue;
+      if (block.kind !== 'prose') return;
       const section = new Set(analyzeTerms(`${path} ${heading}`));
       const context = new Set([...analyzeTerms(chunk.articleTitle), ...section]);
+      const marker = block.listItem ? (LIST_MARKER.exec(block.text)?.[1] ?? null) : null;
+      let first = true;
       for (const sentence of proseUnits(block.text)) {
         const terms = new Set(analyzeTerms(sentence));
         if (terms.size === 0) continue;
-        candidates.push({ chunkRank, position, text: sentence, terms, context, section, sectionKey: `${chunkRank}:${heading}`, listItem: block.listItem });
+        candidates.push({
+          chunkRank,
+          position,
+          text: sentence,
+          terms,
+          context,
+          section,
+          sectionKey: `${chunkRank}:${heading}`,
+          listItem: block.listItem,
+          block: blockIndex,
+          marker: first ? marker : null,
+        });
+        first = false;
         position += 1;
       }
-    }
+    });
   });
   return candidates;
 }

@@ -127,6 +127,20 @@ describe('extractiveAnswer', () => {
     expect(extractiveAnswer('authorization header key', [code]).answer).toBe('Send the key in the Authorization header. [1]');
   });
 
+  it('keeps numbered steps whole and on their own lines, with their numbers', () => {
+    const steps = chunk(
+      'e42',
+      '## Error E-42\n\nE-42 means the print head is not seated.\n\n1. Switch the printer off.\n2. Open the front cover and press the print head down until it clicks.\n3. Close the cover and switch the printer on again.\n\nIf the error stays, contact us.',
+      5,
+      'Printer errors',
+    );
+    const result = extractiveAnswer('how do I fix error E-42 print head', [steps], { citationMarkers: false });
+    expect(result.answer).toContain('\n1. Switch the printer off.\n2. Open the front cover and press the print head down until it clicks.\n3. Close the cover and switch the printer on again.');
+    const withoutList = extractiveAnswer('how do I fix error E-42 print head', [{ ...steps, text: 'Printer errors\n\nE-42 means the print head is not seated.' }]);
+    expect(result.confidence).toBeGreaterThan(0);
+    expect(withoutList.answer).not.toContain('\n');
+  });
+
   it('is more confident when the answering article clearly beats the others', () => {
     const clear = extractiveAnswer('refund card', chunks).confidence;
     const close = extractiveAnswer('refund card', [{ ...chunks[0], score: 4.1 }, chunks[1], chunks[2]]).confidence;

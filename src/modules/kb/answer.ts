@@ -16,6 +16,9 @@ export interface ExtractiveOptions {
 /** Calibrated on the bank-faq tuning split; see README.md before changing. */
 export const DEFAULT_AUTO_RESOLVE_THRESHOLD = 0.7;
 
+/** A numbered list is completed up to this many words of answer. */
+const WHOLE_LIST_WORDS = 220;
+
 const NO_ANSWER: AnswerResult = { answer: '', citations: [], confidence: 0 };
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -58,9 +61,11 @@ function termMatch(candidate: CandidateSentence, term: string): number {
   return candidate.context.has(term) ? CONTEXT_CREDIT : 0;
 }
 
+// Sentences of one paragraph run on; a list item starts its own line with its marker, so numbered
+// steps read as steps; a paragraph after a list starts a new one.
 function compose(selected: CandidateSentence[], sorted: RetrievedChunk[], markers: boolean) {
   const citations: Citation[] = [];
-  const parts: string[] = [];
+  let answer = '';
   const snippets = new Map<number, string[]>();
   selected.forEach((s, i) => {
     const chunk = sorted[s.chunkRank];
@@ -71,13 +76,43 @@ function compose(selected: CandidateSentence[], sorted: RetrievedChunk[], marker
     snippets.get(s.chunkRank)?.push(s.text);
     const endOfRun = selected[i + 1]?.chunkRank !== s.chunkRank;
     const n = citations.findIndex((c) => c.chunkId === chunk.chunkId) + 1;
-    parts.push(markers && endOfRun ? `${s.text} [${n}]` : s.text);
+    const text = markers && endOfRun ? `${s.text} [${n}]` : s.text;
+    const prev = selected[i - 1];
+    const sameItem = prev && prev.chunkRank === s.chunkRank && prev.block === s.block;
+    if (!prev) answer = s.listItem ? `${s.marker ?? '-'} ${text}` : text;
+    else if (s.listItem && !sameItem) answer += `${prev.listItem ? '\n' : '\n\n'}${s.marker ?? '-'} ${text}`;
+    else if (!s.listItem && prev.listItem) answer += `\n\n${text}`;
+    else answer += ` ${text}`;
   });
   for (const citation of citations) {
     const rank = sorted.findIndex((c) => c.chunkId === citation.chunkId);
     citation.snippet = makeSnippet((snippets.get(rank) ?? []).join(' '));
   }
-  return { answer: parts.join(' '), citations };
+  return { answer, citations };
+}
+
+/** Every item of a numbered list one of the selected sentences belongs to: steps are kept whole. */
+function wholeNumberedLists(selected: CandidateSentence[], all: CandidateSentence[], maxWords: number): CandidateSentence[] {
+  const out = [...selected];
+  let words = countTokens(out.map((c) => c.text).join(' '));
+  for (const s of selected) {
+    if (!s.listItem) continue;
+    const section = all.filter((c) => c.chunkRank === s.chunkRank && c.sectionKey === s.sectionKey).sort((a, b) => a.position - b.position);
+    // The run of list items around s, item blocks next to each other.
+    const at = section.indexOf(s);
+    let start = at;
+    while (start > 0 && section[start - 1]!.listItem && section[start]!.block - section[start - 1]!.block <= 1) start -= 1;
+    let end = at;
+    while (end < section.length - 1 && section[end + 1]!.listItem && section[end + 1]!.block - section[end]!.block <= 1) end += 1;
+    const run = section.slice(start, end + 1);
+    if (!run.some((c) => c.marker && /^\d/.test(c.marker))) continue;
+    const missing = run.filter((c) => !out.includes(c));
+    const extra = countTokens(missing.map((c) => c.text).join(' '));
+    if (missing.length === 0 || words + extra > maxWords) continue;
+    out.push(...missing);
+    words += extra;
+  }
+  return out.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position);
 }
 
 interface Scored {
@@ -209,7 +244,10 @@ export function extractiveAnswer(
     queryTerms.reduce((sum, t) => sum + Math.max(0, ...selected.map((s) => termMatch(s, t))), 0) / queryTerms.length;
   const agreement = answerArticle === sorted[0].articleId ? 1 : 0;
   const confidence = clamp01((0.5 * coverage + 0.5 * retrievalMargin(sorted, answerArticle)) * (0.5 + 0.5 * agreement));
-  return { ...compose(selected, sorted, citationMarkers), confidence: Math.round(confidence * 1000) / 1000 };
+  // Confidence is judged on the chosen sentences; the answer then carries the rest of a numbered
+  // list they start or sit in, so a customer never gets step 2 without steps 1 and 3.
+  const shown = wholeNumberedLists(selected, candidates, WHOLE_LIST_WORDS);
+  return { ...compose(shown, sorted, citationMarkers), confidence: Math.round(confidence * 1000) / 1000 };
 }
 
 /**

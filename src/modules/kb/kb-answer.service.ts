@@ -25,8 +25,11 @@ function toCitations(citations: Citation[], hits: RetrievedHit[]) {
  * `askKb` and the calibration fit (answer-calibration-fit.ts) both go through here,
  * so the model is fit on exactly the features the product computes.
  */
-export async function extractiveWithFeatures(ctx: KbContext, question: string) {
-  const { normalized, hits } = await retrieve(ctx, question, TOP_CHUNKS);
+export async function extractiveWithFeatures(ctx: KbContext, question: string, opts: AskOptions = {}) {
+  const exclude = new Set(opts.excludeChunkIds ?? []);
+  const retrieved = await retrieve(ctx, question, TOP_CHUNKS + exclude.size);
+  const normalized = retrieved.normalized;
+  const hits = retrieved.hits.filter((h) => !exclude.has(h.chunkId)).slice(0, TOP_CHUNKS);
   const extractive = extractiveAnswer(normalized.text, hits);
   const kb = ctx.kb.vocabulary;
   const focus = normalizeQuery(questionFocus(question), kb?.words ?? new Set()).text;
@@ -47,8 +50,13 @@ export async function extractiveWithFeatures(ctx: KbContext, question: string) {
 // (answer-calibration.ts: retrieval score, margin over the runner-up article, question
 // coverage by the article and by the answer). It is the same in both modes: an LLM's
 // fluency says nothing about whether the KB covers the question.
-export async function askKb(ctx: KbContext, question: string): Promise<AskResponse & { llm_rejected?: string }> {
-  const { hits, extractive, features, scope: s } = await extractiveWithFeatures(ctx, question);
+export interface AskOptions {
+  /** Sections that must not be used: an answer the customer said did not help. */
+  excludeChunkIds?: readonly string[];
+}
+
+export async function askKb(ctx: KbContext, question: string, opts: AskOptions = {}): Promise<AskResponse & { llm_rejected?: string }> {
+  const { hits, extractive, features, scope: s } = await extractiveWithFeatures(ctx, question, opts);
   const scope = { covered: s.covered, unknown_terms: s.unknownTerms, missing_terms: s.missingTerms, asks: s.asks, states_asked_fact: s.statesAskedFact };
   const base = { retrieval: ctx.kb.mode, scope };
   if (!extractive.answer || !features) return { ...base, answer: null, confidence: 0, mode: 'extractive', citations: [] };

@@ -2,7 +2,7 @@ import { autoAnswerPolicy } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
 import { mayAutoResolve } from './autoresolve-gate';
-import { attachSuggestion, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
+import { attachSuggestion, findMessages, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
 
 type Ctx = KbContext & TicketsContext;
 const ANSWERED_CHANNELS = new Set(['web', 'chat', 'email', 'voice']);
@@ -11,9 +11,14 @@ function questionOf(ticket: { subject: string; description: string }): string {
   return `${ticket.subject}\n${ticket.description}`;
 }
 
-function replyBody(answer: string, citations: { title: string }[]): string {
-  const sources = citations.map((c, i) => `[${i + 1}] ${c.title}`).join('\n');
-  return `${answer}\n\nSources:\n${sources}\n\nIf this does not solve your problem, just reply and a person from our team will take over.`;
+/**
+ * What the customer reads (Markdown; the status page and the mail render it): the answer without
+ * the [n] citation markers, which mean nothing to a customer; the sources travel as links beside it
+ * (message metadata → status page and mail).
+ */
+export function replyBody(answer: string): string {
+  const clean = answer.replace(/[ \t]*\[\d+\]/g, '').trim();
+  return `${clean}\n\n*If this does not solve your problem, just reply and a person from our team will take over.*`;
 }
 
 // As the installation's auto-answer mode says: off does nothing; suggest hands the answer to the
@@ -30,7 +35,7 @@ export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'res
   const covered = result.scope?.covered ?? true;
   if (policy.mode === 'auto_resolve' && mayAutoResolve(result, ticket, policy)) {
     const done = await resolveWithAutoAnswer(ctx, ticket.id, {
-      body: replyBody(result.answer, result.citations),
+      body: replyBody(result.answer),
       confidence: result.confidence,
       citations,
       mode: result.mode,
@@ -42,15 +47,48 @@ export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'res
   return 'suggested';
 }
 
+/**
+ * The suggestion an agent sees: the whole conversation (subject, description and every customer
+ * message) is the question, and the sections of an automatic answer the customer said did not help
+ * are left out, so the agent is not offered the same failed answer again.
+ */
 export async function ticketSuggestion(ctx: Ctx, ref: string) {
   const ticket = await getTicket(ctx, ref);
-  const result = await askKb(ctx, questionOf(ticket));
+  const result = await askKb(ctx, await conversationQuestion(ctx, ticket), { excludeChunkIds: failedChunks(ticket) });
   return { ticket_id: ticket.id, ...result };
+}
+
+function failedChunks(ticket: { metadata: Record<string, unknown> }): string[] {
+  const record = ticket.metadata.auto_answer as { failed_at?: string; citations?: { chunk_id: string }[] } | undefined;
+  return record?.failed_at ? (record.citations ?? []).map((c) => c.chunk_id) : [];
+}
+
+async function conversationQuestion(ctx: Ctx, ticket: { id: string; subject: string; description: string }): Promise<string> {
+  const messages = await findMessages(ctx.db, ticket.id, { includeInternal: false });
+  const customer = messages.filter((m) => m.message.authorType === 'customer' && m.message.metadata.did_not_help !== true).map((m) => m.message.body);
+  return [questionOf(ticket), ...customer].join('\n');
+}
+
+/** After "did not help": a fresh suggestion for the agent, without the failed answer. */
+async function resuggest(ctx: Ctx, ticketId: string): Promise<void> {
+  const s = await ticketSuggestion(ctx, ticketId);
+  const citations = s.citations.map((c) => ({ article_id: c.article_id, title: c.title, chunk_id: c.chunk_id }));
+  await attachSuggestion(ctx, ticketId, {
+    answer: s.answer,
+    confidence: s.confidence,
+    mode: s.mode,
+    citations,
+    covered: s.scope?.covered ?? false,
+    after_failed_answer: true,
+  });
 }
 
 export function subscribeAutoAnswer(ctx: Ctx): void {
   ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
     if (actorType === 'automation') return;
     await autoAnswerTicket(ctx, ticketId);
+  });
+  ctx.events.on('ticket.updated', async ({ ticketId, changes }) => {
+    if (changes.includes('auto_answer_failed')) await resuggest(ctx, ticketId);
   });
 }

@@ -9,6 +9,8 @@ export * from './ticket-fields';
 export { tickets, ticketMessages, ticketHistory, ticketStatusLinks, type TicketRow, type TicketMessageRow } from './tickets.table';
 export { issueStatusLink, statusPageUrl } from './status-link';
 export { attachSuggestion, resolveWithAutoAnswer, type AutoAnswer } from './ticket-automation.service';
+export { autoAnswerOf, autoAnswerStands, type AutoAnswerRecord } from './auto-answer-record';
+export { DID_NOT_HELP, recordAutoAnswerFeedback } from './auto-answer-feedback.service';
 export { getTicket } from './ticket-read.service';
 export { PublicCreated, Ticket, TicketRef } from './tickets.schema';
 export { toTicket, slaState } from './ticket-view';

@@ -4,7 +4,9 @@ import { createTicket } from './ticket-create.service';
 import { addCustomerMessage } from './ticket-messages.service';
 import type { TicketsContext } from './tickets.context';
 import { findMessages, findTicketByTokenHash } from './tickets.queries';
-import type { PublicCreateTicketBody } from './tickets.schema';
+import type { PublicCreateTicketBody, PublicFeedbackBody, PublicTicket } from './tickets.schema';
+import { autoAnswerOf } from './auto-answer-record';
+import { recordAutoAnswerFeedback } from './auto-answer-feedback.service';
 
 // Customers without an account follow their ticket with a secret token; only its hash is stored.
 export async function createPublicTicket(ctx: TicketsContext, input: PublicCreateTicketBody, baseUrl: string) {
@@ -25,17 +27,42 @@ async function findByToken(ctx: TicketsContext, token: string) {
   return row;
 }
 
-export async function getPublicTicket(ctx: TicketsContext, token: string) {
+/** The name a customer sees on a message: Clara for automatic answers, their own name; staff stay anonymous ("Support team"). */
+export const BOT_NAME = 'Clara';
+
+function sourcesOf(metadata: Record<string, unknown>): { article_id: string; title: string }[] | undefined {
+  const citations = metadata.citations;
+  if (metadata.auto_answer !== true || !Array.isArray(citations)) return undefined;
+  return citations.flatMap((c: { article_id?: unknown; title?: unknown }) =>
+    typeof c.article_id === 'string' && typeof c.title === 'string' ? [{ article_id: c.article_id, title: c.title }] : [],
+  );
+}
+
+export async function getPublicTicket(ctx: TicketsContext, token: string): Promise<PublicTicket> {
   const row = await findByToken(ctx, token);
   const messages = await findMessages(ctx.db, row.id, { includeInternal: false });
+  const auto = autoAnswerOf(row);
   return {
     number: row.number,
     subject: row.subject,
     status: row.status,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-    messages: messages.map((m) => ({ author_type: m.message.authorType, body: m.message.body, created_at: m.message.createdAt.toISOString() })),
+    messages: messages.map((m) => ({
+      author_type: m.message.authorType,
+      author_name: m.message.authorType === 'automation' ? BOT_NAME : m.message.authorType === 'customer' ? (m.authorCustomer?.name ?? null) : null,
+      body: m.message.body,
+      created_at: m.message.createdAt.toISOString(),
+      sources: sourcesOf(m.message.metadata),
+    })),
+    auto_answer: !auto ? null : { state: auto.failed_at ? 'did_not_help' : auto.confirmed_at ? 'helped' : 'awaiting_feedback' },
   };
+}
+
+export async function giveAutoAnswerFeedback(ctx: TicketsContext, token: string, body: PublicFeedbackBody) {
+  const row = await findByToken(ctx, token);
+  await recordAutoAnswerFeedback(ctx, row.id, body.helped, body.comment);
+  return getPublicTicket(ctx, token);
 }
 
 export async function replyAsCustomer(ctx: TicketsContext, token: string, body: string) {

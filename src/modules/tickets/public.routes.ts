@@ -1,8 +1,8 @@
 import type {} from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createPublicTicket, getPublicTicket, replyAsCustomer } from './public-intake.service';
+import { createPublicTicket, getPublicTicket, giveAutoAnswerFeedback, replyAsCustomer } from './public-intake.service';
 import type { TicketsContext } from './tickets.context';
-import { PublicCreated, PublicCreateTicketBody, PublicReplyBody, PublicTicket, PublicTokenParams } from './tickets.schema';
+import { PublicCreated, PublicCreateTicketBody, PublicFeedbackBody, PublicReplyBody, PublicTicket, PublicTokenParams } from './tickets.schema';
 
 const tags = ['public'];
 
@@ -35,6 +35,20 @@ export function publicTicketsRoutes(ctx: TicketsContext): FastifyPluginAsyncZod 
         schema: { tags, summary: 'Reply as the customer', params: PublicTokenParams, body: PublicReplyBody, response: { 201: PublicTicket } },
       },
       async (req, reply) => reply.status(201).send(await replyAsCustomer(ctx, req.params.token, req.body.body)),
+    );
+    app.post(
+      '/api/public/tickets/:token/feedback',
+      {
+        config: { public: true, rateLimit },
+        schema: {
+          tags,
+          summary: "Say whether Clara's automatic answer helped; \"did not help\" reopens the ticket for the team",
+          params: PublicTokenParams,
+          body: PublicFeedbackBody,
+          response: { 200: PublicTicket },
+        },
+      },
+      async (req) => giveAutoAnswerFeedback(ctx, req.params.token, req.body),
     );
   };
 }

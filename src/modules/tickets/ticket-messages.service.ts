@@ -3,6 +3,7 @@ import type { Actor } from '../../core/rbac';
 import { actorRef } from './ticket-create.service';
 import type { TicketsContext } from './tickets.context';
 import { applyTicketChange } from './ticket-change';
+import { autoAnswerFailure } from './auto-answer-record';
 import { findMessages, insertMessage, lockTicket } from './tickets.queries';
 import type { CreateMessageBody } from './tickets.schema';
 import type { TicketMessageRow } from './tickets.table';
@@ -62,10 +63,11 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
   return toMessage(all.find((m) => m.message.id === message.id)!);
 }
 
-// A customer writing again: a resolved ticket reopens; a closed one stays closed.
+// A customer writing again: a resolved ticket reopens; a closed one stays closed. Writing back after
+// Clara resolved the ticket by itself marks the automatic answer as failed.
 export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, body: string, opts: { metadata?: Record<string, unknown> } = {}) {
   const now = ctx.clock.now();
-  const message = await ctx.db.transaction(async (tx) => {
+  const { message, actions } = await ctx.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     if (ticket.status === 'closed') throw new AppError('CONFLICT', 'This ticket is closed. Please open a new one.');
@@ -78,18 +80,20 @@ export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, 
       metadata: opts.metadata ?? {},
       createdAt: now,
     });
+    const failure = autoAnswerFailure(ticket, now);
     // Waiting on the customer is over: a resolved or pending ticket is open again (the SLA clock runs again or re-arms).
-    await applyTicketChange(
+    const applied = await applyTicketChange(
       tx,
       ctx.sla,
       { actorType: 'customer', actorId: ticket.customerId },
       ticket,
-      ticket.status === 'resolved' || ticket.status === 'pending' ? { status: 'open' } : {},
-      { now, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }] },
+      { ...(ticket.status === 'resolved' || ticket.status === 'pending' ? { status: 'open' as const } : {}), ...(failure ? { metadata: failure.metadata } : {}) },
+      { now, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }, ...(failure ? [failure.event] : [])] },
     );
-    return row;
+    return { message: row, actions: applied.actions.filter((a) => a !== 'customer_replied') };
   });
   await emitMessage(ctx, message);
+  if (actions.length > 0) await ctx.events.emit('ticket.updated', { ticketId, changes: actions, actorType: 'customer' });
   return message;
 }
 

@@ -165,11 +165,33 @@ export type PublicCreateTicketBody = z.infer<typeof PublicCreateTicketBody>;
 export const PublicCreated = z.object({ number: z.number(), token: z.string(), status: z.enum(STATUSES), status_url: z.string() });
 export const PublicTokenParams = z.object({ token: z.string().min(20).max(100) });
 export const PublicReplyBody = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const AUTO_ANSWER_STATES = ['awaiting_feedback', 'helped', 'did_not_help'] as const;
+
 export const PublicTicket = z.object({
   number: z.number(),
   subject: z.string(),
   status: z.enum(STATUSES),
   created_at: z.string(),
   updated_at: z.string(),
-  messages: z.array(z.object({ author_type: z.enum(AUTHOR_TYPES), body: z.string(), created_at: z.string() })),
+  messages: z.array(
+    z.object({
+      author_type: z.enum(AUTHOR_TYPES),
+      /** "Clara" for automatic answers, the customer's name on their own messages; null for staff, who stay anonymous. */
+      author_name: z.string().nullable(),
+      body: z.string(),
+      created_at: z.string(),
+      /** An automatic answer: the articles it came from, for links to them. */
+      sources: z.array(z.object({ article_id: z.string(), title: z.string() })).optional(),
+    }),
+  ),
+  /** Clara resolved the ticket by itself: whether the customer has said if that helped. */
+  auto_answer: z.object({ state: z.enum(AUTO_ANSWER_STATES) }).nullable(),
 });
+
+export const PublicFeedbackBody = z.object({
+  helped: z.boolean(),
+  /** What is still wrong, in the customer's words (for "did not help"). */
+  comment: z.string().trim().max(20_000).optional(),
+});
+export type PublicFeedbackBody = z.infer<typeof PublicFeedbackBody>;
+export type PublicTicket = z.infer<typeof PublicTicket>;

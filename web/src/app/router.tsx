@@ -12,6 +12,7 @@ import { NotFoundPage } from './routes/not-found';
 import { SettingsPage } from './routes/settings';
 import { SupportPage } from './routes/support';
 import { SupportStatusPage } from './routes/support-status';
+import { SupportArticlePage } from './routes/support-article';
 import { SystemPage } from './routes/system';
 import { TasksPage } from './routes/tasks';
 import { TicketPage } from './routes/ticket';
@@ -28,6 +29,7 @@ export function createRouter() {
     // The customer side needs no login.
     { path: '/support', element: <SupportPage /> },
     { path: '/support/status/:token', element: <SupportStatusPage /> },
+    { path: '/support/articles/:ref', element: <SupportArticlePage /> },
     {
       element: (
         <SessionGate>

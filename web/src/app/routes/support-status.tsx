@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../components/page-states';
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/time';
 import { usePublicReply, usePublicTicket } from '../../features/support/api/public-tickets';
+import { AutoAnswerFeedback } from '../../features/support/components/auto-answer-feedback';
 import { PublicConversation } from '../../features/support/components/public-conversation';
 import { PublicLayout } from '../../features/support/components/public-layout';
 import { PlayAnswerButton } from '../../features/voice/components/play-answer-button';
@@ -66,7 +67,8 @@ export function SupportStatusPage() {
           messages={t.messages}
           actions={(m, i) => m.author_type !== 'customer' && <PlayAnswerButton src={`/api/public/tickets/${encodeURIComponent(token)}/messages/${i}/audio`} />}
         />
-        {t.status !== 'closed' && (
+        <AutoAnswerFeedback token={token} ticket={t} />
+        {t.status !== 'closed' && t.auto_answer?.state !== 'awaiting_feedback' && (
           <Paper withBorder p="md" radius="md">
             <Stack gap="xs">
               {reply.isError && (

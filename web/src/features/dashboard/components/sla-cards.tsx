@@ -58,10 +58,10 @@ function AutoResolveCard({ a, days }: { a: Dashboard['auto_resolve']; days: numb
         <Stack gap={2}>
           <Text fw={600}>Auto-resolve rate</Text>
           <Text size="sm" c="dimmed">
-            {a.auto_resolved} of {a.total} tickets in {days} days answered by Clara
+            {a.succeeded} of {a.total} tickets in {days} days resolved by Clara and stayed resolved
           </Text>
           <Text size="sm">
-            Reopened by the customer: <b data-testid="auto-resolve-reopened">{a.reopened}</b>
+            Failed (the customer came back): <b data-testid="auto-resolve-reopened">{a.reopened}</b> of {a.auto_resolved}
           </Text>
         </Stack>
       </Group>

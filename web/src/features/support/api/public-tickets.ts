@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { PublicCreated, PublicCreateTicketBody, PublicTicket } from '@shared/modules/tickets/tickets.schema';
+import type { PublicCreated, PublicCreateTicketBody, PublicFeedbackBody, PublicTicket } from '@shared/modules/tickets/tickets.schema';
 import { api } from '../../../lib/api-client';
 
-export type PublicTicket = z.infer<typeof PublicTicket>;
+export type { PublicTicket };
 export type PublicCreated = z.infer<typeof PublicCreated>;
 
 const key = (token: string) => ['support', 'ticket', token] as const;
@@ -24,6 +24,15 @@ export function usePublicReply(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => api.post<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}/messages`, { body }),
+    onSuccess: (ticket) => queryClient.setQueryData(key(token), ticket),
+  });
+}
+
+/** The customer's verdict on Clara's automatic answer. */
+export function useAutoAnswerFeedback(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PublicFeedbackBody) => api.post<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}/feedback`, body),
     onSuccess: (ticket) => queryClient.setQueryData(key(token), ticket),
   });
 }

@@ -1,5 +1,7 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Markdown } from '../../../components/markdown';
 import { formatDateTime } from '../../../lib/time';
 import type { PublicTicket } from '../api/public-tickets';
 
@@ -8,6 +10,7 @@ export function PublicConversation({ messages, actions }: { messages: PublicTick
     <Stack gap="sm" role="list" aria-label="Messages">
       {messages.map((m, i) => {
         const mine = m.author_type === 'customer';
+        const bot = m.author_type === 'automation';
         return (
           <Paper
             key={i}
@@ -23,16 +26,33 @@ export function PublicConversation({ messages, actions }: { messages: PublicTick
             }}
           >
             <Group justify="space-between" gap="md" mb={4}>
-              <Badge size="xs" variant="light" color={mine ? 'indigo' : 'teal'}>
-                {mine ? 'You' : 'Support team'}
+              <Badge size="xs" variant="light" color={mine ? 'indigo' : bot ? 'grape' : 'teal'} tt="none" data-testid="public-message-author">
+                {mine ? 'You' : bot ? 'Clara (automatic answer)' : (m.author_name ?? 'Support team')}
               </Badge>
               <Text size="xs" c="dimmed">
                 {formatDateTime(m.created_at)}
               </Text>
             </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {m.body}
-            </Text>
+            {bot ? (
+              <Markdown>{m.body}</Markdown>
+            ) : (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {m.body}
+              </Text>
+            )}
+            {m.sources && m.sources.length > 0 && (
+              <Text size="xs" c="dimmed" mt={4} data-testid="public-message-sources">
+                From our help articles:{' '}
+                {m.sources.map((s, k) => (
+                  <span key={s.article_id}>
+                    {k > 0 && ' · '}
+                    <Anchor component={Link} to={`/support/articles/${s.article_id}`} target="_blank" size="xs">
+                      {s.title}
+                    </Anchor>
+                  </span>
+                ))}
+              </Text>
+            )}
             {actions?.(m, i)}
           </Paper>
         );

@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Markdown } from '../../../components/markdown';
 import { formatDateTime, formatRelative } from '../../../lib/time';
 import type { TicketMessage } from '../api/types';
 
@@ -16,7 +17,7 @@ const STYLE: Record<Kind, { label: string; bg: string; border: string; align: 'f
   customer: { label: 'Customer', bg: 'var(--mantine-color-default)', border: 'var(--mantine-color-default-border)', align: 'flex-start' },
   reply: { label: 'Public reply', bg: 'var(--mantine-color-indigo-light)', border: 'var(--mantine-color-indigo-light-hover)', align: 'flex-end' },
   note: { label: 'Internal note', bg: 'var(--mantine-color-yellow-light)', border: 'var(--mantine-color-yellow-6)', align: 'flex-end' },
-  automation: { label: 'Automation', bg: 'var(--mantine-color-grape-light)', border: 'var(--mantine-color-grape-light-hover)', align: 'flex-start' },
+  automation: { label: 'Automatic answer', bg: 'var(--mantine-color-grape-light)', border: 'var(--mantine-color-grape-light-hover)', align: 'flex-start' },
 };
 
 /** `actions` adds controls to a message (the voice feature's "Listen" button on public replies). */
@@ -43,7 +44,7 @@ export function Conversation({ messages, actions }: { messages: TicketMessage[];
             <Group justify="space-between" gap="md" mb={4} wrap="nowrap">
               <Group gap={6} wrap="nowrap">
                 <Text size="sm" fw={600}>
-                  {m.author?.name ?? (kind === 'customer' ? 'Customer' : m.author_type)}
+                  {m.author?.name ?? (kind === 'customer' ? 'Customer' : m.author_type === 'automation' ? 'Clara' : m.author_type)}
                 </Text>
                 <Badge size="xs" variant={kind === 'note' ? 'filled' : 'light'} color={kind === 'note' ? 'yellow' : kind === 'reply' ? 'indigo' : 'gray'} c={kind === 'note' ? 'dark' : undefined}>
                   {s.label}
@@ -53,9 +54,13 @@ export function Conversation({ messages, actions }: { messages: TicketMessage[];
                 {formatRelative(m.created_at)}
               </Text>
             </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {m.body}
-            </Text>
+            {m.author_type === 'automation' ? (
+              <Markdown>{m.body}</Markdown>
+            ) : (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {m.body}
+              </Text>
+            )}
             {actions?.(m)}
           </Paper>
         );
