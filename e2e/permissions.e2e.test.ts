@@ -45,7 +45,7 @@ describeE2E('a viewer', () => {
   it('sees an empty inbox state and no reply box', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/tickets`);
-    await page.getByText('No tickets yet').waitFor();
+    await page.getByText('No unresolved tickets').waitFor();
     await screenshot(page, 'inbox-empty');
   });
 });

@@ -13,6 +13,7 @@ import { emailRoutes } from './modules/email';
 import { kbRoutes } from './modules/kb';
 import { escalationRoutes } from './modules/escalation';
 import { notificationsRoutes } from './modules/notifications';
+import { draftsRoutes } from './modules/drafts';
 import { slaAdminRoutes } from './modules/sla';
 import { calendarRoutes, meetingsRoutes } from './modules/meetings';
 import { tasksRoutes } from './modules/tasks';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(classifyRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(kbRoutes(ctx));
+  await app.register(draftsRoutes(ctx));
   await app.register(slaAdminRoutes(ctx));
   await app.register(escalationRoutes(ctx));
   await app.register(notificationsRoutes(ctx));

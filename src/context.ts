@@ -14,6 +14,7 @@ import { registerMeetingJobs } from './modules/meetings';
 import type { TicketsContext } from './modules/tickets';
 import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from './modules/escalation';
 import { subscribeNotifications } from './modules/notifications';
+import { subscribeDrafts } from './modules/drafts';
 import { subscribeSessionRevocation } from './modules/auth';
 import { registerSlaJobs, slaEngine } from './modules/sla';
 import { registerTaskJobs } from './modules/tasks';
@@ -82,6 +83,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   subscribeAutoRetrain(ctx);
   subscribeNotifications(ctx);
   subscribeSessionRevocation(ctx);
+  subscribeDrafts(ctx);
   // The embedding model may take a while (or fail): retrieval runs full-text until it is ready.
   ctx.kb.start().catch((err: unknown) => log.error({ err }, 'knowledge-base start failed'));
   ctx.voice.start().catch((err: unknown) => log.error({ err }, 'voice engines failed to start'));

@@ -16,3 +16,4 @@ export * from './modules/notifications/notifications.table';
 export * from './modules/escalation/escalation.table';
 export * from './modules/email/email.table';
 export * from './modules/voice/voice.table';
+export * from './modules/drafts/drafts.table';

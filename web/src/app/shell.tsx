@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Kbd, Modal, NavLink, ScrollArea, Table, Text }
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
+import { flushAllDrafts } from '../lib/server-draft';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { useSession } from '../lib/session';
@@ -45,7 +46,8 @@ export function Shell() {
             <UserMenu
               user={session.user}
               onShortcuts={help.open}
-              onLogout={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+              // Drafts still waiting for their save go to the server before the session ends.
+              onLogout={() => void flushAllDrafts().then(() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) }))}
             />
           </Group>
         </Group>

@@ -6,8 +6,11 @@ export interface CitationLink {
   title: string;
 }
 
-/** The knowledge-base articles an answer rests on, each a link to the article page. */
-export function CitationLinks({ citations }: { citations: CitationLink[] }) {
+/**
+ * The knowledge-base articles an answer rests on, each a link to the article page; with `onOpen`
+ * a click opens the article beside the page instead (the ticket page keeps the reply being typed).
+ */
+export function CitationLinks({ citations, onOpen }: { citations: CitationLink[]; onOpen?: (c: CitationLink) => void }) {
   if (citations.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -22,9 +25,15 @@ export function CitationLinks({ citations }: { citations: CitationLink[] }) {
     <List size="sm" type="ordered" spacing={2} aria-label="Sources" data-testid="citations">
       {unique.map((c) => (
         <List.Item key={c.article_id}>
-          <Anchor component={Link} to={`/kb/${c.article_id}`} size="sm">
-            {c.title}
-          </Anchor>
+          {onOpen ? (
+            <Anchor component="button" type="button" size="sm" onClick={() => onOpen(c)}>
+              {c.title}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to={`/kb/${c.article_id}`} size="sm">
+              {c.title}
+            </Anchor>
+          )}
         </List.Item>
       ))}
     </List>

@@ -86,6 +86,8 @@ export interface RequestOptions {
   quiet401?: boolean;
   /** Non-2xx statuses whose body is a normal answer (/health answers 503 with its report). */
   okStatuses?: number[];
+  /** Let the request finish after the page is gone (saving a draft on unload). */
+  keepalive?: boolean;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -109,6 +111,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}, fet
       credentials: 'same-origin',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
+      keepalive: opts.keepalive,
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;

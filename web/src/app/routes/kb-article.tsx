@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../components/page-states';
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 import { formatDateTime } from '../../lib/time';
-import { useArticle, useDeleteArticle, useSetArticleStatus, useUpdateArticle } from '../../features/kb/api/articles';
+import { useArticle, useArticleDraft, useDeleteArticle, useSetArticleStatus, useUpdateArticle } from '../../features/kb/api/articles';
 import type { KbArticle } from '../../features/kb/api/types';
 import { articleChanges, formValuesOf } from '../../features/kb/article-form';
 import { ArticleStatusBadge } from '../../features/kb/components/article-badges';
@@ -81,6 +81,7 @@ export function ArticlePage() {
   const article = useArticle(id);
   const canWrite = session.can('kb:write');
   const [editing, setEditing] = useState(false);
+  const unsaved = useArticleDraft(article.data?.id, canWrite && !editing);
   const a = article.data;
   const update = useUpdateArticle(a?.id ?? id);
   const users = useUsers({}, { enabled: session.can('users:read') });
@@ -136,6 +137,14 @@ export function ArticlePage() {
         </Stack>
         {canWrite && !editing && <ArticleActions article={a} onEdit={() => { update.reset(); setEditing(true); }} />}
       </Group>
+      {!editing && unsaved.data && (
+        <Alert color="indigo" variant="light" data-testid="article-unsaved-draft">
+          You have unsaved changes to this article from {formatDateTime(unsaved.data.updated_at)}.{' '}
+          <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)}>
+            Continue editing
+          </Button>
+        </Alert>
+      )}
       {editing ? (
         <Paper withBorder p="md" radius="md">
           <ArticleEditor
@@ -144,16 +153,14 @@ export function ArticlePage() {
             submitting={update.isPending}
             error={update.error}
             actions={[{ intent: 'save', label: 'Save changes' }]}
+            draftRef={a.id}
             onCancel={() => setEditing(false)}
-            onSubmit={(values) => {
+            onSubmit={async (values) => {
               const changes = articleChanges(formValuesOf(a), values);
               if (!changes) return setEditing(false);
-              update.mutate(changes, {
-                onSuccess: (saved) => {
-                  setEditing(false);
-                  notifications.show({ color: 'teal', message: saved.version > a.version ? `Saved as version ${saved.version}.` : 'Saved.' });
-                },
-              });
+              const saved = await update.mutateAsync(changes);
+              notifications.show({ color: 'teal', message: saved.version > a.version ? `Saved as version ${saved.version}.` : 'Saved.' });
+              setTimeout(() => setEditing(false));
             }}
           />
         </Paper>

@@ -27,17 +27,14 @@ export function NewArticlePage() {
             { intent: 'draft', label: 'Save draft' },
             { intent: 'published', label: 'Save and publish' },
           ]}
+          draftRef="new"
           onCancel={() => navigate('/kb')}
           onSubmit={(values, intent) =>
-            create.mutate(
-              { ...values, status: intent === 'published' ? 'published' : 'draft' },
-              {
-                onSuccess: (a) => {
-                  notifications.show({ color: 'teal', message: `“${a.title}” saved${a.status === 'published' ? ' and published' : ' as a draft'}.` });
-                  navigate(`/kb/${a.id}`, { replace: true });
-                },
-              },
-            )
+            create.mutateAsync({ ...values, status: intent === 'published' ? 'published' : 'draft' }).then((a) => {
+              notifications.show({ color: 'teal', message: `“${a.title}” saved${a.status === 'published' ? ' and published' : ' as a draft'}.` });
+              // After the editor has discarded its draft: leaving the page is then not held.
+              setTimeout(() => navigate(`/kb/${a.id}`, { replace: true }));
+            })
           }
         />
       </Paper>

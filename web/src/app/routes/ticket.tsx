@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/page-states';
+import { ArticlePeek } from '../components/article-peek';
 import { ApiError } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 import { formatDateTime } from '../../lib/time';
@@ -45,6 +46,7 @@ export function TicketPage() {
   const users = useUsers({}, { enabled: session.can('users:read') });
   const queues = useQueues();
   const [insert, setInsert] = useState<{ text: string; nonce: number }>();
+  const [source, setSource] = useState<{ article_id: string; title: string } | null>(null);
   useDocumentTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject} · Clara` : 'Ticket · Clara');
 
   if (ticket.isPending) return <LoadingState label="Loading ticket…" />;
@@ -125,11 +127,13 @@ export function TicketPage() {
             )}
             {t.status !== 'resolved' && t.status !== 'closed' && (
               <Section title="Suggested answer">
-                <SuggestedAnswer ticketId={t.id} canInsert={canWrite} onInsert={(text) => setInsert({ text, nonce: Date.now() })} />
+                <SuggestedAnswer ticketId={t.id} canInsert={canWrite} onInsert={(text) => setInsert({ text, nonce: Date.now() })} onOpenSource={setSource} />
+                <ArticlePeek article={source} onClose={() => setSource(null)} />
               </Section>
             )}
             {canWrite && (
               <Composer
+                key={t.id}
                 ticketId={t.id}
                 ticketRef={ref}
                 insert={insert}

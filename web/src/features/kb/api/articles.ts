@@ -67,3 +67,13 @@ export function useDeleteArticle(id: string) {
     },
   });
 }
+
+/** My unsaved edits of an article, kept on the server while I typed (null when there are none). */
+export function useArticleDraft(ref: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: kbKeys.draft(ref ?? ''),
+    queryFn: ({ signal }) => api.get<{ draft: { updated_at: string } | null }>(`/api/kb/drafts/${encodeURIComponent(ref!)}`, undefined, signal),
+    enabled: enabled && !!ref,
+    select: (d) => d.draft,
+  });
+}

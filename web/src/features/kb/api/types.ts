@@ -22,4 +22,5 @@ export const kbKeys = {
   list: (f: ArticleFilters) => ['kb', 'list', f] as const,
   detail: (id: string) => ['kb', 'article', id] as const,
   versions: (id: string) => ['kb', 'versions', id] as const,
+  draft: (ref: string) => ['kb', 'draft', ref] as const,
 };

@@ -1,8 +1,11 @@
 import { Alert, Button, Grid, Group, Paper, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { DraftStatusText, LeaveGuard } from '../../../components/draft-status';
 import { Markdown } from '../../../components/markdown';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useServerDraft } from '../../../lib/server-draft';
+import { formatDateTime } from '../../../lib/time';
 import { KB_CATEGORIES, type KbCategory } from '../api/types';
 import { articleFormErrors, type ArticleFormValues } from '../article-form';
 
@@ -12,15 +15,33 @@ interface Props {
   error: unknown;
   /** Buttons: each submits the form with its own intent ("save", "publish" …). */
   actions: { intent: string; label: string; variant?: string }[];
-  onSubmit: (values: ArticleFormValues, intent: string) => void;
+  /** Resolves once the article is saved; the draft kept while typing is then discarded. */
+  onSubmit: (values: ArticleFormValues, intent: string) => Promise<unknown>;
   onCancel?: () => void;
+  /** Where the unsaved text is kept while typing: "new" or the article's id. */
+  draftRef: string;
 }
 
 const categoryOptions = KB_CATEGORIES.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
 
-export function ArticleEditor({ initial, submitting, error, actions, onSubmit, onCancel }: Props) {
+const asCategory = (c: unknown): KbCategory => ((KB_CATEGORIES as readonly unknown[]).includes(c) ? (c as KbCategory) : 'general');
+
+export function ArticleEditor({ initial, submitting, error, actions, onSubmit, onCancel, draftRef }: Props) {
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const initialJson = JSON.stringify(initial);
+  // Nothing changed from the article as loaded: there is nothing to keep.
+  const unchanged = useCallback((v: ArticleFormValues) => JSON.stringify(v) === initialJson, [initialJson]);
+  const draft = useServerDraft<ArticleFormValues>({
+    url: `/api/kb/drafts/${encodeURIComponent(draftRef)}`,
+    value: values,
+    isEmpty: unchanged,
+    onRestore: (c, at) => {
+      setValues({ title: c.title ?? '', body: c.body ?? '', category: asCategory(c.category), tags: c.tags ?? [] });
+      setRestoredAt(at);
+    },
+  });
   const local = touched ? articleFormErrors(values) : {};
   const server = error instanceof ApiError ? error.fieldErrors : {};
   const fieldError = (f: string) => local[f] ?? server[f];
@@ -29,11 +50,34 @@ export function ArticleEditor({ initial, submitting, error, actions, onSubmit, o
   const submit = (intent: string) => {
     setTouched(true);
     if (Object.keys(articleFormErrors(values)).length > 0) return;
-    onSubmit(values, intent);
+    onSubmit(values, intent).then(
+      () => draft.clear(values),
+      () => undefined, // the page shows the error; the draft stays
+    );
+  };
+  const cancel = () => {
+    void draft.clear(initial);
+    onCancel?.();
   };
 
   return (
     <Stack gap="sm" component="form" onSubmit={(e) => { e.preventDefault(); submit(actions[0]!.intent); }} aria-label="Article editor">
+      {restoredAt && (
+        <Alert color="indigo" variant="light" data-testid="draft-restored" withCloseButton onClose={() => setRestoredAt(null)}>
+          Restored your unsaved changes from {formatDateTime(restoredAt)}.{' '}
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => {
+              setValues(initial);
+              setRestoredAt(null);
+              void draft.clear(initial);
+            }}
+          >
+            Discard them
+          </Button>
+        </Alert>
+      )}
       {error !== null && error !== undefined && (
         <Alert color="red" variant="light" role="alert" title="Not saved">
           {errorMessage(error)}
@@ -76,8 +120,10 @@ export function ArticleEditor({ initial, submitting, error, actions, onSubmit, o
         </Grid.Col>
       </Grid>
       <Group justify="flex-end" gap="sm">
+        <DraftStatusText draft={draft} />
+        <LeaveGuard draft={draft} />
         {onCancel && (
-          <Button variant="subtle" onClick={onCancel} disabled={submitting}>
+          <Button variant="subtle" onClick={cancel} disabled={submitting}>
             Cancel
           </Button>
         )}

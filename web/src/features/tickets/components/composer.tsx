@@ -1,8 +1,16 @@
 import { Alert, Button, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { DraftStatusText, LeaveGuard } from '../../../components/draft-status';
 import { errorMessage } from '../../../lib/api-client';
+import { useServerDraft } from '../../../lib/server-draft';
 import { useAddMessage } from '../api/add-message';
+
+interface ComposerDraft {
+  mode: 'reply' | 'note';
+  body: string;
+}
+const emptyDraft = (d: ComposerDraft) => !d.body.trim();
 
 interface Props {
   ticketId: string;
@@ -17,6 +25,17 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
   const [body, setBody] = useState('');
   const add = useAddMessage(ticketId, ticketRef);
   const note = mode === 'note';
+  // The text is saved on the server as it is typed: a reload, another device or logging out keeps it.
+  const value = useMemo(() => ({ mode, body }), [mode, body]);
+  const draft = useServerDraft<ComposerDraft>({
+    url: disabledReason ? null : `/api/tickets/${ticketId}/draft`,
+    value,
+    isEmpty: emptyDraft,
+    onRestore: (c) => {
+      setMode(c.mode);
+      setBody((current) => (current.trim() ? current : c.body));
+    },
+  });
 
   useEffect(() => {
     if (!insert) return;
@@ -26,7 +45,15 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
 
   const send = () => {
     if (!body.trim() || add.isPending || disabledReason) return;
-    add.mutate({ body: body.trim(), internal: note }, { onSuccess: () => setBody('') });
+    add.mutate(
+      { body: body.trim(), internal: note },
+      {
+        onSuccess: () => {
+          void draft.clear({ mode, body: '' });
+          setBody('');
+        },
+      },
+    );
   };
 
   return (
@@ -70,14 +97,18 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
           onKeyDown={getHotkeyHandler([['mod+Enter', send]])}
         />
         <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> to send
-          </Text>
+          <Group gap="md">
+            <Text size="xs" c="dimmed">
+              <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> to send
+            </Text>
+            <DraftStatusText draft={draft} />
+          </Group>
           <Button onClick={send} loading={add.isPending} disabled={!body.trim() || !!disabledReason} color={note ? 'yellow' : 'indigo'} c={note ? 'dark' : undefined}>
             {note ? 'Add note' : 'Send reply'}
           </Button>
         </Group>
       </Stack>
+      <LeaveGuard draft={draft} />
     </Paper>
   );
 }

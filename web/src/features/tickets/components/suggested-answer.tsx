@@ -1,11 +1,22 @@
 import { Badge, Blockquote, Button, Group, Stack, Text } from '@mantine/core';
-import { CitationLinks } from '../../../components/citation-links';
+import { CitationLinks, type CitationLink } from '../../../components/citation-links';
 import { ConfidenceBadge } from '../../../components/confidence-badge';
 import { ErrorState, LoadingState } from '../../../components/page-states';
 import { useSuggestion } from '../api/suggestion';
 import { suggestionReplyText } from '../classification';
 
-export function SuggestedAnswer({ ticketId, canInsert, onInsert }: { ticketId: string; canInsert: boolean; onInsert: (text: string) => void }) {
+export function SuggestedAnswer({
+  ticketId,
+  canInsert,
+  onInsert,
+  onOpenSource,
+}: {
+  ticketId: string;
+  canInsert: boolean;
+  onInsert: (text: string) => void;
+  /** Opens a source article beside the page, so the reply being typed stays where it is. */
+  onOpenSource?: (source: CitationLink) => void;
+}) {
   const s = useSuggestion(ticketId, true);
   if (s.isPending) return <LoadingState label="Looking in the knowledge base…" />;
   if (s.isError) return <ErrorState error={s.error} onRetry={() => void s.refetch()} title="No suggestion" />;
@@ -35,7 +46,7 @@ export function SuggestedAnswer({ ticketId, canInsert, onInsert }: { ticketId: s
       <Blockquote color="grape" p="sm" style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--mantine-font-size-sm)' }}>
         {d.answer}
       </Blockquote>
-      <CitationLinks citations={d.citations} />
+      <CitationLinks citations={d.citations} onOpen={onOpenSource} />
     </Stack>
   );
 }
