@@ -64,7 +64,8 @@ export interface WindowStats {
   auto_reopened: number;
 }
 
-// One scan of the window's tickets for SLA outcomes, medians, new today and auto-resolve.
+// One scan of the window's tickets for SLA outcomes, medians, new today and auto-resolve. The medians
+// are the team's: a ticket Clara answered and resolved by itself within a second would pull them to 0.
 // A deadline is breached when the work was done late, or is still not done after it passed.
 // Auto-resolved: Clara answered and resolved the ticket by itself (tickets.metadata.auto_resolved);
 // reopened: the customer replied afterwards or said it did not help, so the answer failed.
@@ -75,7 +76,7 @@ export async function windowStats(db: Db, w: Window): Promise<WindowStats> {
     sql`with t as (
           select created_at, first_response_due_at as fr_due, first_responded_at as fr_at,
                  resolution_due_at as res_due, coalesce(resolved_at, closed_at) as res_at,
-                 metadata->>'auto_resolved' = 'true' as auto,
+                 coalesce(metadata->>'auto_resolved' = 'true', false) as auto,
                  coalesce((metadata->>'reopen_count')::int, 0) > 0 or (metadata->'auto_answer'->>'failed_at') is not null as reopened
           from tickets where created_at >= ${windowStart(w)} and created_at <= ${now}
         )
@@ -84,8 +85,8 @@ export async function windowStats(db: Db, w: Window): Promise<WindowStats> {
           count(*) filter (where fr_due is not null and (fr_at > fr_due or (fr_at is null and fr_due < ${now})))::int as fr_breached,
           count(*) filter (where res_due is not null and res_at <= res_due)::int as res_met,
           count(*) filter (where res_due is not null and (res_at > res_due or (res_at is null and res_due < ${now})))::int as res_breached,
-          percentile_cont(0.5) within group (order by extract(epoch from fr_at - created_at)::float8) as fr_median,
-          percentile_cont(0.5) within group (order by extract(epoch from res_at - created_at)::float8) as res_median,
+          percentile_cont(0.5) within group (order by extract(epoch from fr_at - created_at)::float8) filter (where not auto) as fr_median,
+          percentile_cont(0.5) within group (order by extract(epoch from res_at - created_at)::float8) filter (where not auto) as res_median,
           count(*)::int as created,
           count(*) filter (where created_at >= ${todayStart(w)})::int as created_today,
           count(*) filter (where auto)::int as auto_resolved,

@@ -32,6 +32,7 @@ export const Dashboard = z.object({
   /** Over tickets created in the window. */
   sla: z.object({ first_response: SlaCompliance, resolution: SlaCompliance }),
   /** Medians in seconds over tickets created in the window; null when there is none. */
+  /** Medians of the team's work: tickets Clara answered and resolved by itself are left out. */
   median_seconds: z.object({ first_response: z.number().nullable(), resolution: z.number().nullable() }),
   /**
    * Tickets created in the window that Clara answered and resolved by itself; `reopened` of them came

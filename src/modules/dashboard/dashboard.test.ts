@@ -170,4 +170,10 @@ describe('the auto-resolve rate', () => {
     const d = (await admin.request('GET', '/api/dashboard')).json();
     expect(d.auto_resolve).toEqual({ total: 4, auto_resolved: 2, reopened: 1, succeeded: 1, percent: 25 });
   });
+
+  it("leaves Clara's instant answers out of the team's medians", async () => {
+    // Only the two auto-resolved tickets have a first response and a resolution; the team has none yet.
+    const d = (await admin.request('GET', '/api/dashboard')).json();
+    expect(d.median_seconds).toEqual({ first_response: null, resolution: null });
+  });
 });

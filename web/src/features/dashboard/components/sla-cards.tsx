@@ -32,7 +32,7 @@ function SlaCard({ title, c, median, testId }: { title: string; c: Compliance; m
             {c.met} met · {c.breached} breached
           </Text>
           <Text size="sm">
-            Median: <b data-testid={`${testId}-median`}>{median === null ? '–' : formatDuration(median)}</b>
+            Median (team, without Clara&apos;s automatic answers): <b data-testid={`${testId}-median`}>{median === null ? '–' : formatDuration(median)}</b>
           </Text>
         </Stack>
       </Group>
