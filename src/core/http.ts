@@ -9,6 +9,11 @@ declare module 'fastify' {
     permission?: Permission;
     /** No login needed (public intake, health, login itself). */
     public?: boolean;
+    /**
+     * The caller's own scratch data (a draft being typed), not an admin write: not audited even when
+     * the route needs a lead's permission (see admin-writes-audited.test.ts).
+     */
+    personal?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -17,7 +17,8 @@ const tags = ['drafts'];
 export function draftsRoutes(ctx: DraftsContext): FastifyPluginAsyncZod {
   return async (app) => {
     const ticket = { permission: 'tickets:write' as const };
-    const article = { permission: 'kb:write' as const };
+    // Saved every few seconds while typing: the user's own scratch space, not an audited admin write.
+    const article = { permission: 'kb:write' as const, personal: true };
     app.get(
       '/api/tickets/:id/draft',
       { config: ticket, schema: { tags, summary: 'My unsent reply or note on this ticket', params: TicketRef, response: { 200: TicketDraft } } },

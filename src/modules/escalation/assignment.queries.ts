@@ -88,3 +88,14 @@ export async function replaceMembers(db: Db, queueId: string, userIds: string[],
   if (gone.length > 0) await db.delete(queueMembers).where(and(eq(queueMembers.queueId, queueId), inArray(queueMembers.userId, gone)));
   for (const userId of userIds) await addMember(db, queueId, userId, now);
 }
+
+/** Per queue, how many active members can be given tickets (not viewers, not deactivated). */
+export async function assignableMemberCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ queueId: queueMembers.queueId, n: count() })
+    .from(queueMembers)
+    .innerJoin(users, eq(users.id, queueMembers.userId))
+    .where(and(eq(users.active, true), ne(users.role, 'viewer')))
+    .groupBy(queueMembers.queueId);
+  return new Map(rows.map((r) => [r.queueId, Number(r.n)]));
+}

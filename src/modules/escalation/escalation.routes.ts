@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditBy } from '../audit';
 import { Ticket, TicketRef, type TicketsContext } from '../tickets';
-import { AddMemberBody, DeescalateBody, EscalateBody, QueueMemberParams, QueueMembers, QueueParams, SetMembersBody } from './escalation.schema';
+import { AddMemberBody, DeescalateBody, EscalateBody, QueueMemberParams, QueueMembers, QueueParams, QueueWarningList, SetMembersBody } from './escalation.schema';
+import { queueWarnings } from './queue-warnings.service';
 import { deescalateTicket, escalateTicket } from './manual-escalation.service';
 import { addQueueMember, getQueueMembers, removeQueueMember, setQueueMembers } from './queue-members.service';
 import { CreateRuleBody, Rule, RuleList, RuleParams, UpdateRuleBody } from './rules.schema';
@@ -62,6 +63,14 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/admin/queues/warnings',
+      {
+        config: { permission: 'settings:read' },
+        schema: { tags: admin, summary: 'Queues that receive tickets (routing, escalation rules) but have no member to give them to', response: { 200: QueueWarningList } },
+      },
+      async () => queueWarnings(ctx),
+    );
     app.get(
       '/api/admin/queues/:id/members',
       { config: { permission: 'settings:read' }, schema: { tags: admin, summary: 'Members of a queue and how it assigns', params: QueueParams, response: { 200: QueueMembers } } },

@@ -39,3 +39,7 @@ export const QueueMembers = z.object({
     }),
   ),
 });
+
+export const QueueWarningList = z.object({
+  items: z.array(z.object({ queue_id: z.string(), queue: z.string(), sources: z.array(z.string()) })),
+});

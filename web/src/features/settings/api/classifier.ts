@@ -16,7 +16,10 @@ export function useSetRouting() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (routing: RoutingTable) => api.put<{ routing: RoutingTable }>('/api/admin/classifier/routing', routing),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.classifier }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.classifier });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.queueWarnings });
+    },
   });
 }
 

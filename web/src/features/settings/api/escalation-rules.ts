@@ -19,7 +19,10 @@ export function useSaveRule() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: CreateRuleBody | UpdateRuleBody }) =>
       id ? api.patch<EscalationRule>(`/api/admin/escalation-rules/${id}`, body) : api.post<EscalationRule>('/api/admin/escalation-rules', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.escalationRules }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.escalationRules });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.queueWarnings });
+    },
   });
 }
 
@@ -27,6 +30,9 @@ export function useDeleteRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<null>(`/api/admin/escalation-rules/${id}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.escalationRules }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.escalationRules });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.queueWarnings });
+    },
   });
 }

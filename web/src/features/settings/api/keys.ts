@@ -11,6 +11,8 @@ export const settingsKeys = {
   calendars: ['settings', 'calendars'] as const,
   queues: ['settings', 'queues'] as const,
   queueMembers: (queueId: string) => ['settings', 'queue-members', queueId] as const,
+  /** Queues that receive tickets but have nobody to give them to: stale after any member, rule or routing change. */
+  queueWarnings: ['settings', 'queue-warnings'] as const,
   escalationRules: ['settings', 'escalation-rules'] as const,
   emailTemplates: ['settings', 'email-templates'] as const,
   inboundEmails: ['settings', 'inbound-emails'] as const,

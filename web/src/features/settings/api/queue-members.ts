@@ -20,6 +20,9 @@ export function useSetQueueMembers(queueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { user_ids?: string[]; assignment?: AssignmentMode }) => api.put<QueueMembers>(`/api/admin/queues/${queueId}/members`, body),
-    onSuccess: (d) => queryClient.setQueryData(settingsKeys.queueMembers(queueId), d),
+    onSuccess: (d) => {
+      queryClient.setQueryData(settingsKeys.queueMembers(queueId), d);
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.queueWarnings });
+    },
   });
 }

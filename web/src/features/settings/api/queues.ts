@@ -33,3 +33,17 @@ export function useUpdateQueue(queueId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.queues }),
   });
 }
+
+export interface QueueWarning {
+  queue_id: string;
+  queue: string;
+  sources: string[];
+}
+
+export function useQueueWarnings() {
+  return useQuery({
+    queryKey: settingsKeys.queueWarnings,
+    queryFn: ({ signal }) => api.get<{ items: QueueWarning[] }>('/api/admin/queues/warnings', undefined, signal),
+    select: (d) => d.items,
+  });
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
 import { useQueueMembers, useSetQueueMembers, type AssignmentMode, type QueueMembers } from '../api/queue-members';
-import { useQueues, useUpdateQueue, type Queue } from '../api/queues';
+import { useQueueWarnings, useQueues, useUpdateQueue, type Queue } from '../api/queues';
 
 export const ASSIGNMENT_LABELS: Record<AssignmentMode, string> = {
   none: 'No auto-assignment',
@@ -148,6 +148,20 @@ function QueueRow({ queue, staff, canManage }: { queue: Queue; staff: StaffOptio
   );
 }
 
+function QueueWarnings() {
+  const warnings = useQueueWarnings();
+  if (!warnings.data?.length) return null;
+  return (
+    <Stack gap="xs" mb="sm" data-testid="queue-warnings">
+      {warnings.data.map((w) => (
+        <Alert key={w.queue_id} color="orange" variant="light" title={`${w.queue} has no members`} data-testid="queue-warning">
+          Tickets sent here wait unassigned and nobody is told: {w.sources.join('; ')}. Add members (Edit {w.queue}) or change what sends tickets here.
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
 export function QueuesPanel({ staff, canManage }: { staff: StaffOption[]; canManage: boolean }) {
   const queues = useQueues();
   if (queues.isPending) return <LoadingState label="Loading queues…" />;
@@ -161,6 +175,7 @@ export function QueuesPanel({ staff, canManage }: { staff: StaffOption[]; canMan
       <Text size="sm" c="dimmed" mb="sm">
         New tickets in a queue with auto-assignment go to one of its active members: in turn (round-robin) or to whoever has the fewest open tickets. A queue's description tells Clara's classifier which tickets belong there.
       </Text>
+      <QueueWarnings />
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Queues" verticalSpacing="xs">
           <Table.Thead>
