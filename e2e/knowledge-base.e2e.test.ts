@@ -194,6 +194,20 @@ describeE2E('the knowledge base', () => {
     await page.getByTestId('queue-row').filter({ hasText: 'General Support' }).getByText('Least loaded').waitFor();
     await page.getByTestId('queue-row').filter({ hasText: 'General Support' }).getByText(/moving house and installation appointments/).waitFor();
     await screenshot(page, 'settings-queues');
+    // The demo's Escalations queue has no members while default rules send tickets there: the panel says so.
+    await page.getByTestId('queue-warning').filter({ hasText: 'Escalations has no members' }).waitFor();
+    await page.getByRole('button', { name: 'New queue' }).click();
+    const created = page.getByRole('dialog', { name: 'New queue' });
+    await created.getByRole('textbox', { name: 'Name' }).fill('Returns');
+    await created.getByRole('button', { name: 'Create queue' }).click();
+    await page.getByTestId('queue-row').filter({ hasText: 'Returns' }).waitFor();
+    await page.getByRole('button', { name: 'Edit Returns' }).click();
+    const returns = page.getByRole('dialog');
+    await returns.getByRole('combobox', { name: 'Move its tickets to' }).click();
+    await returns.getByRole('option', { name: 'Billing & Payments' }).click();
+    await returns.getByRole('button', { name: 'Archive queue' }).click();
+    await page.getByTestId('queue-row').filter({ hasText: 'Returns' }).getByTestId('queue-archived').waitFor();
+    await screenshot(page, 'settings-queues-archived');
 
     await page.getByRole('tab', { name: 'SLAs & business hours' }).click();
     await page.getByTestId('sla-row').first().waitFor();

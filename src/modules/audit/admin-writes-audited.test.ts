@@ -59,6 +59,16 @@ const CASES: Record<string, () => Promise<Call>> = {
   },
   'POST /api/admin/tokens': async () => ['POST', '/api/admin/tokens', { name: unique('token') }],
   'DELETE /api/admin/tokens/:id': async () => ['DELETE', `/api/admin/tokens/${(await json(admin, 'POST', '/api/admin/tokens', { name: unique('token') })).id}`],
+  'POST /api/queues': async () => ['POST', '/api/queues', { name: unique('Queue') }],
+  'POST /api/queues/:id/archive': async () => {
+    const q = await json(admin, 'POST', '/api/queues', { name: unique('Queue') });
+    return ['POST', `/api/queues/${q.id}/archive`, { move_to: await queueId() }];
+  },
+  'POST /api/queues/:id/restore': async () => {
+    const q = await json(admin, 'POST', '/api/queues', { name: unique('Queue') });
+    await json(admin, 'POST', `/api/queues/${q.id}/archive`, { move_to: await queueId() });
+    return ['POST', `/api/queues/${q.id}/restore`];
+  },
   'PATCH /api/queues/:id': async () => ['PATCH', `/api/queues/${await queueId()}`, { description: unique('Questions about things') }],
   'POST /api/admin/classifier/train': async () => ['POST', '/api/admin/classifier/train', {}],
   'PUT /api/admin/classifier/routing': async () => ['PUT', '/api/admin/classifier/routing', (await json(admin, 'GET', '/api/admin/classifier')).routing],

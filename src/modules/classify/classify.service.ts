@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Actor } from '../../core/rbac';
 import { getSetting, setSetting } from '../../core/settings';
+import { AppError } from '../../core/errors';
 import { recordAudit } from '../audit';
+import { findQueues } from '../queues';
 import { ROUTING_SETTING } from './active-classifier';
 import type { ClassifyContext } from './classify.context';
 import { findCorrectedTickets, findRecentModels, insertModel } from './classify.queries';
@@ -113,6 +115,11 @@ export async function trainWithFeedback(ctx: ClassifyContext, payload: z.infer<t
 
 export async function setRouting(ctx: ClassifyContext, actor: Actor, routing: RoutingTable, ip?: string) {
   const now = ctx.clock.now();
+  const active = new Set((await findQueues(ctx.db)).filter((q) => q.active).map((q) => q.name));
+  const unknown = Object.entries(routing).flatMap(([category, byPriority]) =>
+    Object.entries(byPriority).flatMap(([priority, name]) => (active.has(name) ? [] : [{ field: `body.${category}.${priority}`, message: `no active queue "${name}"` }])),
+  );
+  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', 'The routing table names queues that do not exist or are archived.', unknown);
   await ctx.db.transaction(async (tx) => {
     const before = await getSetting<RoutingTable>(tx, ROUTING_SETTING);
     await setSetting(tx, ROUTING_SETTING, routing, actor.id, now);

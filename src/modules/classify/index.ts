@@ -12,6 +12,7 @@ export { ClassifyResult, FeedbackExample, TicketText, TrainingMeta, TrainWorkerR
 export { HEADS, type HeadName, type LabeledExample, type TrainingExample } from './example.js';
 export * from './labels.js';
 export { DEFAULT_ROUTING, QUEUES, routeTicket, type Queue, type RoutingTable } from './routing.js';
+export { ROUTING_SETTING } from './active-classifier';
 export { normalizeTicket } from './text-normalize.js';
 export { vectorize } from './text-features.js';
 export { stratifiedSplit } from './split.js';

@@ -1,7 +1,9 @@
 import type { Category, Priority } from './labels.js';
 
+/** The queues every installation starts with; teams add, rename and archive their own. */
 export const QUEUES = ['General Support', 'Technical Issues', 'Billing & Payments', 'Escalations'] as const;
-export type Queue = (typeof QUEUES)[number];
+/** A queue's name. */
+export type Queue = string;
 
 export type RoutingTable = Record<Category, Record<Priority, Queue>>;
 

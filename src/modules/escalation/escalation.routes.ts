@@ -4,6 +4,8 @@ import { auditBy } from '../audit';
 import { Ticket, TicketRef, type TicketsContext } from '../tickets';
 import { AddMemberBody, DeescalateBody, EscalateBody, QueueMemberParams, QueueMembers, QueueParams, QueueWarningList, SetMembersBody } from './escalation.schema';
 import { queueWarnings } from './queue-warnings.service';
+import { archiveQueue, createQueue, editQueue, restoreQueue } from './queue-admin.service';
+import { ArchiveQueueBody, ArchivedQueue, CreateQueueBody, Queue, UpdateQueueBody } from '../queues';
 import { deescalateTicket, escalateTicket } from './manual-escalation.service';
 import { addQueueMember, getQueueMembers, removeQueueMember, setQueueMembers } from './queue-members.service';
 import { CreateRuleBody, Rule, RuleList, RuleParams, UpdateRuleBody } from './rules.schema';
@@ -63,6 +65,39 @@ export function escalationRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
       },
     );
 
+    const manageQueues = { permission: 'queues:manage' as const };
+    app.post(
+      '/api/queues',
+      { config: manageQueues, schema: { tags: ['queues'], summary: 'Create a queue', body: CreateQueueBody, response: { 201: Queue } } },
+      async (req, reply) => reply.status(201).send(await createQueue(ctx, auditBy(req), req.body)),
+    );
+    app.patch(
+      '/api/queues/:id',
+      {
+        config: manageQueues,
+        schema: {
+          tags: ['queues'],
+          summary: 'Rename a queue or change its description (the classifier reads it); routes and rules follow a new name',
+          params: QueueParams,
+          body: UpdateQueueBody,
+          response: { 200: Queue },
+        },
+      },
+      async (req) => editQueue(ctx, auditBy(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/queues/:id/archive',
+      {
+        config: manageQueues,
+        schema: { tags: ['queues'], summary: 'Archive a queue: its tickets, routes and rules move to another queue', params: QueueParams, body: ArchiveQueueBody, response: { 200: ArchivedQueue } },
+      },
+      async (req) => archiveQueue(ctx, auditBy(req), req.params.id, req.body.move_to),
+    );
+    app.post(
+      '/api/queues/:id/restore',
+      { config: manageQueues, schema: { tags: ['queues'], summary: 'Take an archived queue back into use', params: QueueParams, response: { 200: Queue } } },
+      async (req) => restoreQueue(ctx, auditBy(req), req.params.id),
+    );
     app.get(
       '/api/admin/queues/warnings',
       {

@@ -41,5 +41,5 @@ export const QueueMembers = z.object({
 });
 
 export const QueueWarningList = z.object({
-  items: z.array(z.object({ queue_id: z.string(), queue: z.string(), sources: z.array(z.string()) })),
+  items: z.array(z.object({ queue_id: z.string(), queue: z.string(), routes: z.array(z.string()), rules: z.array(z.string()) })),
 });

@@ -6,8 +6,10 @@ import { findRules } from './escalation.queries';
 export interface QueueWarning {
   queue_id: string;
   queue: string;
-  /** What sends tickets there: routing entries and enabled escalation rules. */
-  sources: string[];
+  /** Routing-table entries that send new tickets there ("billing/urgent"). */
+  routes: string[];
+  /** Enabled escalation rules that move tickets there or hand them out there. */
+  rules: string[];
 }
 
 /**
@@ -19,27 +21,28 @@ export interface QueueWarning {
 export async function queueWarnings(ctx: TicketsContext): Promise<{ items: QueueWarning[] }> {
   const queues = (await findQueues(ctx.db)).filter((q) => q.active);
   const byKey = new Map(queues.flatMap((q) => [[q.name.toLowerCase(), q] as const, [q.id, q] as const]));
-  const sources = new Map<string, string[]>();
-  const add = (ref: string | undefined, source: string) => {
-    const queue = ref ? byKey.get(ref.toLowerCase()) ?? byKey.get(ref) : undefined;
-    if (queue) sources.set(queue.id, [...(sources.get(queue.id) ?? []), source]);
+  const sources = new Map<string, { routes: Set<string>; rules: Set<string> }>();
+  const add = (ref: string | undefined, kind: 'routes' | 'rules', source: string) => {
+    const queue = ref ? (byKey.get(ref.toLowerCase()) ?? byKey.get(ref)) : undefined;
+    if (!queue) return;
+    const entry = sources.get(queue.id) ?? { routes: new Set<string>(), rules: new Set<string>() };
+    entry[kind].add(source);
+    sources.set(queue.id, entry);
   };
   for (const category of CATEGORIES) {
-    for (const priority of PRIORITIES) add(await ctx.classifier.route({ category, priority }), `routing: ${category}, ${priority}`);
+    for (const priority of PRIORITIES) add(await ctx.classifier.route({ category, priority }), 'routes', `${category}/${priority}`);
   }
   for (const rule of await findRules(ctx.db, { enabledOnly: true })) {
     let target: string | undefined;
     for (const action of rule.actions) {
-      if (action.type === 'move_to_queue') {
-        target = action.queue;
-        add(action.queue, `rule "${rule.name}" moves tickets here`);
-      }
-      if (action.type === 'assign_round_robin' && (action.queue ?? target)) add(action.queue ?? target, `rule "${rule.name}" hands tickets out here`);
+      if (action.type === 'move_to_queue') target = action.queue;
+      if (action.type === 'move_to_queue' || action.type === 'assign_round_robin') add(action.queue ?? target, 'rules', rule.name);
     }
   }
   const members = await assignableMemberCounts(ctx.db);
-  const items = queues
-    .filter((q) => sources.has(q.id) && !members.get(q.id))
-    .map((q) => ({ queue_id: q.id, queue: q.name, sources: [...new Set(sources.get(q.id))] }));
+  const items = queues.flatMap((q) => {
+    const s = sources.get(q.id);
+    return s && !members.get(q.id) ? [{ queue_id: q.id, queue: q.name, routes: [...s.routes], rules: [...s.rules] }] : [];
+  });
   return { items };
 }

@@ -3,3 +3,4 @@ export { DEFAULT_QUEUE, DEFAULT_QUEUES, DEFAULT_SLAS } from './queues.defaults';
 export { ensureDefaultQueuesAndSlas, findQueueById, findQueueByName, findQueues, findSlaForPriority } from './queues.queries';
 export { queuesRoutes } from './queues.routes';
 export { queueView, updateQueue } from './queues.service';
+export { ArchiveQueueBody, ArchivedQueue, CreateQueueBody, Queue, QueueParams, UpdateQueueBody } from './queues.schema';

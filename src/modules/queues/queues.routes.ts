@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
 import { findQueues, findSlas } from './queues.queries';
-import { Queue, QueueList, QueueParams, SlaList, UpdateQueueBody } from './queues.schema';
-import { queueView, updateQueue } from './queues.service';
+import { QueueList, SlaList } from './queues.schema';
+import { queueView } from './queues.service';
 
 export function queuesRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -10,14 +10,6 @@ export function queuesRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
       '/api/queues',
       { config: { permission: 'queues:read' }, schema: { tags: ['queues'], summary: 'List queues', response: { 200: QueueList } } },
       async () => ({ items: (await findQueues(ctx.db)).map(queueView) }),
-    );
-    app.patch(
-      '/api/queues/:id',
-      {
-        config: { permission: 'queues:manage' },
-        schema: { tags: ['queues'], summary: "Change a queue's description (the classifier reads it too)", params: QueueParams, body: UpdateQueueBody, response: { 200: Queue } },
-      },
-      async (req) => updateQueue(ctx, req.actor!, req.params.id, req.body, req.ip),
     );
     app.get(
       '/api/slas',

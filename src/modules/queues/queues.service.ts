@@ -4,7 +4,6 @@ import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
 import { recordAudit } from '../audit';
 import { queues, type QueueRow } from './queues.table';
-import type { UpdateQueueBody } from './queues.schema';
 
 export const queueView = (q: QueueRow) => ({ id: q.id, name: q.name, description: q.description, tier: q.tier, active: q.active });
 
@@ -13,7 +12,7 @@ export const queueView = (q: QueueRow) => ({ id: q.id, name: q.name, description
  * the team's own words for which tickets belong there (`queueCategoryEvidence`), so a team can say
  * "gift cards, Klarna and vouchers are billing" without retraining anything.
  */
-export async function updateQueue(ctx: Pick<CoreContext, 'db' | 'clock' | 'events'>, actor: Actor, id: string, body: UpdateQueueBody, ip?: string) {
+export async function updateQueue(ctx: Pick<CoreContext, 'db' | 'clock' | 'events'>, actor: Actor, id: string, body: { description: string }, ip?: string) {
   const view = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(queues).where(eq(queues.id, id)).for('update');
     if (!before) throw new AppError('NOT_FOUND', 'Queue not found.');

@@ -26,15 +26,15 @@ describe('queue descriptions', () => {
     expect(listed.description).toBe('Refunds, Klarna, vouchers and Trail Points.');
     const audit = (await admin.request('GET', '/api/admin/audit?action=queue.updated')).json().items;
     expect(audit[0]).toMatchObject({ action: 'queue.updated', target_type: 'queue', target_id: billingId });
-    expect(audit[0].details.new).toEqual({ description: 'Refunds, Klarna, vouchers and Trail Points.' });
-    expect(audit[0].details.old.description).toMatch(/Invoices/);
+    expect(audit[0].details.changes.description.new).toBe('Refunds, Klarna, vouchers and Trail Points.');
+    expect(audit[0].details.changes.description.old).toMatch(/Invoices/);
   });
 
   it('refuses other roles, unknown queues and bad bodies', async () => {
     expect((await agent.request('PATCH', `/api/queues/${billingId}`, { description: 'x' })).statusCode).toBe(403);
     const unknown = await admin.request('PATCH', '/api/queues/00000000-0000-4000-8000-000000000000', { description: 'x' });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error.code).toBe('NOT_FOUND');
+    expect(unknown.json().error.code).toBe('QUEUE_NOT_FOUND');
     expect((await admin.request('PATCH', '/api/queues/not-a-uuid', { description: 'x' })).statusCode).toBe(400);
     expect((await admin.request('PATCH', `/api/queues/${billingId}`, { description: 42 })).statusCode).toBe(400);
     expect((await admin.request('PATCH', `/api/queues/${billingId}`, { description: 'ok', tier: 1 })).statusCode).toBe(400);

@@ -62,6 +62,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       ? await findQueueById(tx, input.queueId)
       : ((await findQueueByName(tx, queueName ?? DEFAULT_QUEUE)) ?? (await findQueueByName(tx, DEFAULT_QUEUE)));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
+    if (!queue.active) throw new AppError('CONFLICT', `${queue.name} is archived: choose another queue.`);
     const sla = await ctx.sla.start(tx, priority, now);
     const metadata = { ...(input.metadata ?? {}), ...(classification?.details ? { classification: classification.details } : {}) };
     const row = await insertTicket(tx, {

@@ -37,8 +37,10 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
         if (!user.active || user.role === 'viewer') throw new AppError('CONFLICT', 'The assignee must be an active agent, lead or admin.');
       }
     }
-    if (input.queue_id !== undefined && input.queue_id !== before.queueId && !(await findQueueById(tx, input.queue_id))) {
-      throw new AppError('QUEUE_NOT_FOUND');
+    if (input.queue_id !== undefined && input.queue_id !== before.queueId) {
+      const queue = await findQueueById(tx, input.queue_id);
+      if (!queue) throw new AppError('QUEUE_NOT_FOUND');
+      if (!queue.active) throw new AppError('CONFLICT', `${queue.name} is archived: choose another queue.`);
     }
     const { row, actions } = await applyTicketChange(
       tx,

@@ -5,7 +5,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
  * keys; which other features' data depends on a change is wired once, in app/ (`linkDataChanges`),
  * because features do not know each other.
  */
-export type DataChange = 'tickets' | 'mailboxes';
+export type DataChange = 'tickets' | 'mailboxes' | 'queues';
 
 export type DataChangeLinks = Partial<Record<DataChange, readonly QueryKey[]>>;
 

@@ -155,7 +155,7 @@ export function TicketPage() {
                 ticket={t}
                 selfId={session.user.id}
                 assignees={(users.data ?? []).filter((u) => u.active && u.role !== 'viewer').map((u) => ({ value: u.id, label: u.name }))}
-                queues={(queues.data ?? [t.queue]).map((q) => ({ value: q.id, label: q.name }))}
+                queues={(queues.data?.filter((q) => q.active || q.id === t.queue.id) ?? [t.queue]).map((q) => ({ value: q.id, label: q.name }))}
                 canWrite={canWrite}
                 canAssignOthers={session.can('tickets:assign')}
                 canClose={session.can('tickets:close')}

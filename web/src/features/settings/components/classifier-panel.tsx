@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { useQueues } from '../api/queues';
 import { z } from 'zod';
-import { QUEUES } from '@shared/modules/classify/routing';
 import { ErrorState, LoadingState } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/time';
@@ -24,6 +24,8 @@ function accuracies(metrics: Record<string, unknown> | null): { head: string; ac
 function RoutingEditor({ routing, canManage }: { routing: RoutingTable; canManage: boolean }) {
   const save = useSetRouting();
   const [table, setTable] = useState(routing);
+  // The team's active queues (a route to an archived one moved with the archive).
+  const queueNames = (useQueues().data ?? []).filter((q) => q.active).map((q) => q.name);
   useEffect(() => setTable(routing), [routing]);
   const changed = JSON.stringify(table) !== JSON.stringify(routing);
   const categories = Object.keys(table) as (keyof RoutingTable)[];
@@ -52,7 +54,7 @@ function RoutingEditor({ routing, canManage }: { routing: RoutingTable; canManag
                     <Select
                       aria-label={`Queue for ${c} ${p} tickets`}
                       size="xs"
-                      data={[...QUEUES]}
+                      data={[...new Set([...queueNames, table[c][p]])]}
                       value={table[c][p]}
                       onChange={(v) => v && setTable({ ...table, [c]: { ...table[c], [p]: v } })}
                       allowDeselect={false}

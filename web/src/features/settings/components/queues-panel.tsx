@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
 import { useQueueMembers, useSetQueueMembers, type AssignmentMode, type QueueMembers } from '../api/queue-members';
-import { useQueueWarnings, useQueues, useUpdateQueue, type Queue } from '../api/queues';
+import { useArchiveQueue, useCreateQueue, useQueueWarnings, useQueues, useRestoreQueue, useUpdateQueue, type Queue } from '../api/queues';
 
 export const ASSIGNMENT_LABELS: Record<AssignmentMode, string> = {
   none: 'No auto-assignment',
@@ -17,9 +17,59 @@ export interface StaffOption {
   label: string;
 }
 
-function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: QueueMembers; staff: StaffOption[]; onDone: () => void }) {
+function ArchiveQueue({ queue, others, onDone }: { queue: Queue; others: Queue[]; onDone: () => void }) {
+  const archive = useArchiveQueue(queue.id);
+  const [moveTo, setMoveTo] = useState<string | null>(null);
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="archive-queue">
+      <Stack gap="xs">
+        <Text size="sm" fw={500}>
+          Archive {queue.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Its tickets, the routes and the escalation rules that send tickets here move to the queue you choose; the queue then takes no new tickets. You can restore it later.
+        </Text>
+        <Group align="flex-end" gap="sm">
+          <Select
+            label="Move its tickets to"
+            data={others.map((q) => ({ value: q.id, label: q.name }))}
+            value={moveTo}
+            onChange={setMoveTo}
+            w={240}
+            comboboxProps={{ withinPortal: false }}
+          />
+          <Button
+            color="red"
+            variant="light"
+            disabled={!moveTo}
+            loading={archive.isPending}
+            onClick={() =>
+              moveTo &&
+              archive.mutate(moveTo, {
+                onSuccess: (r) => {
+                  notifications.show({ color: 'teal', message: `${r.queue.name} archived; ${r.moved_tickets} ticket${r.moved_tickets === 1 ? '' : 's'} moved to ${r.moved_to.name}.` });
+                  onDone();
+                },
+              })
+            }
+          >
+            Archive queue
+          </Button>
+        </Group>
+        {archive.isError && (
+          <Alert color="red" variant="light" role="alert">
+            {errorMessage(archive.error)}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function MembersEditor({ queue, data, staff, others, onDone }: { queue: Queue; data: QueueMembers; staff: StaffOption[]; others: Queue[]; onDone: () => void }) {
   const save = useSetQueueMembers(queue.id);
   const describe = useUpdateQueue(queue.id);
+  const [name, setName] = useState(queue.name);
   const [description, setDescription] = useState(queue.description);
   const [members, setMembers] = useState(data.members.map((m) => m.user_id));
   const [assignment, setAssignment] = useState<AssignmentMode>(data.assignment);
@@ -27,6 +77,7 @@ function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: Que
   const options = [...staff, ...data.members.filter((m) => !staff.some((s) => s.value === m.user_id)).map((m) => ({ value: m.user_id, label: m.name }))];
   return (
     <Stack gap="sm">
+      <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={60} required />
       <Textarea
         label="Description"
         description="What belongs in this queue, in your team's words (products, topics, payment methods). Clara's classifier reads it when it sorts new tickets."
@@ -57,9 +108,13 @@ function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: Que
           loading={save.isPending || describe.isPending}
           onClick={async () => {
             try {
-              if (description.trim() !== queue.description) await describe.mutateAsync({ description: description.trim() });
+              const change = {
+                ...(name.trim() !== queue.name ? { name: name.trim() } : {}),
+                ...(description.trim() !== queue.description ? { description: description.trim() } : {}),
+              };
+              if (Object.keys(change).length > 0) await describe.mutateAsync(change);
               await save.mutateAsync({ user_ids: members, assignment });
-              notifications.show({ color: 'teal', message: `${queue.name} saved.` });
+              notifications.show({ color: 'teal', message: `${name.trim()} saved.` });
               onDone();
             } catch {
               // shown in the alert above
@@ -69,12 +124,67 @@ function MembersEditor({ queue, data, staff, onDone }: { queue: Queue; data: Que
           Save queue
         </Button>
       </Group>
+      {others.length > 0 && <ArchiveQueue queue={queue} others={others} onDone={onDone} />}
     </Stack>
   );
 }
 
-function QueueRow({ queue, staff, canManage }: { queue: Queue; staff: StaffOption[]; canManage: boolean }) {
+function NewQueueButton() {
+  const create = useCreateQueue();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const close = () => {
+    setOpen(false);
+    setName('');
+    setDescription('');
+    create.reset();
+  };
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={() => setOpen(true)}>
+        New queue
+      </Button>
+      <Modal opened={open} onClose={close} title="New queue">
+        <Stack gap="sm">
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={60} required data-autofocus />
+          <Textarea label="Description" description="What belongs in this queue, in your team's words." value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          {create.isError && (
+            <Alert color="red" variant="light" role="alert">
+              {errorMessage(create.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="subtle" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              disabled={name.trim().length < 2}
+              loading={create.isPending}
+              onClick={() =>
+                create.mutate(
+                  { name: name.trim(), description: description.trim() || undefined },
+                  {
+                    onSuccess: (q) => {
+                      notifications.show({ color: 'teal', message: `${q.name} created. Add members so its tickets get handed out.` });
+                      close();
+                    },
+                  },
+                )
+              }
+            >
+              Create queue
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function QueueRow({ queue, staff, canManage, others }: { queue: Queue; staff: StaffOption[]; canManage: boolean; others: Queue[] }) {
   const members = useQueueMembers(queue.id);
+  const restore = useRestoreQueue(queue.id);
   const [editing, setEditing] = useState(false);
   const m = members.data;
   return (
@@ -83,8 +193,8 @@ function QueueRow({ queue, staff, canManage }: { queue: Queue; staff: StaffOptio
         <Text size="sm" fw={500}>
           {queue.name}
           {!queue.active && (
-            <Badge ml={6} size="xs" color="gray" variant="light">
-              inactive
+            <Badge ml={6} size="xs" color="gray" variant="light" data-testid="queue-archived">
+              archived
             </Badge>
           )}
         </Text>
@@ -134,12 +244,18 @@ function QueueRow({ queue, staff, canManage }: { queue: Queue; staff: StaffOptio
       )}
       {canManage && (
         <Table.Td ta="right">
-          <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)} disabled={!m} aria-label={`Edit ${queue.name}`}>
-            Edit
-          </Button>
+          {queue.active ? (
+            <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)} disabled={!m} aria-label={`Edit ${queue.name}`}>
+              Edit
+            </Button>
+          ) : (
+            <Button size="compact-sm" variant="subtle" loading={restore.isPending} onClick={() => restore.mutate()} aria-label={`Restore ${queue.name}`}>
+              Restore
+            </Button>
+          )}
           {editing && m && (
             <Modal opened onClose={() => setEditing(false)} title={`Queue: ${queue.name}`}>
-              <MembersEditor queue={queue} data={m} staff={staff} onDone={() => setEditing(false)} />
+              <MembersEditor queue={queue} data={m} staff={staff} others={others} onDone={() => setEditing(false)} />
             </Modal>
           )}
         </Table.Td>
@@ -155,7 +271,9 @@ function QueueWarnings() {
     <Stack gap="xs" mb="sm" data-testid="queue-warnings">
       {warnings.data.map((w) => (
         <Alert key={w.queue_id} color="orange" variant="light" title={`${w.queue} has no members`} data-testid="queue-warning">
-          Tickets sent here wait unassigned and nobody is told: {w.sources.join('; ')}. Add members (Edit {w.queue}) or change what sends tickets here.
+          Tickets sent here wait unassigned and nobody is told.
+          {w.routes.length > 0 && ` New tickets are routed here (${w.routes.join(', ')}).`}
+          {w.rules.length > 0 && ` Escalation rules send tickets here: ${w.rules.join(', ')}.`} Add members (Edit {w.queue}) or change what sends tickets here.
         </Alert>
       ))}
     </Stack>
@@ -169,9 +287,12 @@ export function QueuesPanel({ staff, canManage }: { staff: StaffOption[]; canMan
   if (queues.data.length === 0) return <EmptyBlock title="No queues" />;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="queues-title">
-      <Title order={2} size="h4" id="queues-title">
-        Queues
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="queues-title">
+          Queues
+        </Title>
+        {canManage && <NewQueueButton />}
+      </Group>
       <Text size="sm" c="dimmed" mb="sm">
         New tickets in a queue with auto-assignment go to one of its active members: in turn (round-robin) or to whoever has the fewest open tickets. A queue's description tells Clara's classifier which tickets belong there.
       </Text>
@@ -188,7 +309,7 @@ export function QueuesPanel({ staff, canManage }: { staff: StaffOption[]; canMan
           </Table.Thead>
           <Table.Tbody>
             {queues.data.map((q) => (
-              <QueueRow key={q.id} queue={q} staff={staff} canManage={canManage} />
+              <QueueRow key={q.id} queue={q} staff={staff} canManage={canManage} others={queues.data.filter((o) => o.active && o.id !== q.id)} />
             ))}
           </Table.Tbody>
         </Table>
