@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { systemActor } from '../core/rbac';
 import { askKb, importArticles } from '../modules/kb';
-import { ensureDefaultQueuesAndSlas, findQueueByName, updateQueue } from '../modules/queues';
+import { editQueue } from '../modules/escalation';
+import { ensureDefaultQueuesAndSlas, findQueueByName } from '../modules/queues';
 import { loadDomainDataset } from '../../ai/eval/domain-dataset';
 import { evaluateDomain, type DomainReport } from '../../ai/eval/domain-eval';
 import { formatDomainReport } from '../../ai/eval/domain-report';
@@ -19,7 +20,7 @@ async function runOne(folder: string, split: 'tune' | 'test', onProgress: (s: st
     for (const q of dataset.queues) {
       const row = await findQueueByName(ctx.db, q.name);
       if (!row) throw new Error(`${dataset.name}/queues.json: no queue named "${q.name}"`);
-      await updateQueue(ctx, systemActor, row.id, { description: q.description });
+      await editQueue(ctx, { actor: systemActor }, row.id, { description: q.description });
     }
     onProgress(`${dataset.name}: ${dataset.tickets.length} tickets, ${dataset.questions.length} questions (${split} split)`);
     return evaluateDomain(

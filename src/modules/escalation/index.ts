@@ -7,3 +7,4 @@ export { pickAssignee } from './assignment.service';
 export { detectHumanRequest, detectRepeatContact, detectThreat, detectAnger, detectSecurityIncident, scoreSentiment } from './detectors';
 export { DEFAULT_RULES, ESCALATIONS_QUEUE } from './default-rules';
 export { escalationsOnArrival, type ArrivalEscalation } from './arrival';
+export { archiveQueue, createQueue, editQueue, restoreQueue } from './queue-admin.service';
