@@ -21,7 +21,7 @@ import { authRoutes, installAuth } from './modules/auth';
 import { dashboardRoutes } from './modules/dashboard';
 import { queuesRoutes } from './modules/queues';
 import { systemAdminRoutes, systemRoutes, VERSION } from './modules/system';
-import { publicTicketsRoutes, ticketsRoutes } from './modules/tickets';
+import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './modules/tickets';
 import { permissionsRoutes, usersRoutes } from './modules/users';
 import { publicVoiceRoutes, voiceRoutes } from './modules/voice';
 import { registerWebApp } from './web';
@@ -97,6 +97,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(queuesRoutes(ctx));
   await app.register(ticketsRoutes(ctx));
   await app.register(publicTicketsRoutes(ctx));
+  await app.register(attachmentsRoutes(ctx));
   await app.register(classifyRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(kbRoutes(ctx));

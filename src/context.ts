@@ -11,7 +11,7 @@ import { findQueues } from './modules/queues';
 import { kbCategoryEvidence, KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
 import { registerMeetingJobs } from './modules/meetings';
-import type { TicketsContext } from './modules/tickets';
+import { registerAttachmentJobs, type TicketsContext } from './modules/tickets';
 import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from './modules/escalation';
 import { subscribeNotifications } from './modules/notifications';
 import { subscribeDrafts } from './modules/drafts';
@@ -68,6 +68,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   ctx.classifier.useQueueDescriptions(() => findQueues(ctx.db));
   ctx.events.on('queue.changed', () => ctx.classifier.refresh(true));
   registerClassifyJobs(ctx);
+  registerAttachmentJobs(ctx);
   registerKbJobs(ctx);
   registerEmailJobs(ctx);
   registerMeetingJobs(ctx);

@@ -6,6 +6,7 @@ export * from './modules/auth/auth.table';
 export * from './modules/customers/customers.table';
 export * from './modules/queues/queues.table';
 export * from './modules/tickets/tickets.table';
+export * from './modules/tickets/attachments.table';
 export * from './modules/audit/audit.table';
 export * from './modules/classify/classify.table';
 export * from './modules/kb/kb.table';

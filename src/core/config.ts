@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   CLARA_EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
   CLARA_EMAIL_RETRY_MS: z.coerce.number().int().positive().default(60_000),
   CLARA_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  // Per file attached in the web app (/support, the status page, the agents' composer).
+  CLARA_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   // AES-256-GCM key for secrets stored in the database (mailbox passwords): 32 bytes as hex or base64.
   CLARA_SECRET_KEY: z.string().min(32).optional(),
   // Voice channel (#8): speech-to-text engine, limits and text-to-speech.

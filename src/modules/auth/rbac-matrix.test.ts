@@ -68,7 +68,7 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps the public /api routes to login, logout, me, invitations, the public ticket intake (text and voice) and feedback on automatic answers, public KB answers and the calendar feed', () => {
+  it('keeps the public /api routes to login, logout, me, invitations, the public ticket intake (text, voice and file uploads, the files of their own ticket) and feedback on automatic answers, public KB answers and the calendar feed', () => {
     const publicRoutes = routes.filter((r) => !r.permission).map(label).sort();
     expect(publicRoutes).toEqual(
       [
@@ -84,6 +84,8 @@ describe('the route table', () => {
         'POST /api/public/tickets',
         'POST /api/public/tickets/:token/messages',
         'POST /api/public/tickets/:token/feedback',
+        'POST /api/public/uploads',
+        'GET /api/public/tickets/:token/attachments/:id',
         'POST /api/public/voice/tickets',
         'GET /api/public/tickets/:token/messages/:index/audio',
       ].sort(),

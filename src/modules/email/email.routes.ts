@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditBy } from '../audit';
-import { TicketRef, type TicketsContext } from '../tickets';
-import { downloadAttachment, listAttachments } from './attachments.service';
+import type { TicketsContext } from '../tickets';
 import type { EmailContext } from './email.context';
 import {
   CreateMailboxBody,
@@ -20,7 +19,6 @@ import {
   TemplateBody,
   TemplateList,
   TemplateParams,
-  TicketAttachmentList,
   UpdateMailboxBody,
 } from './email.schema';
 import { listInboundEmails, retryInboundEmail } from './inbound-admin.service';
@@ -101,26 +99,6 @@ export function emailRoutes(ctx: EmailContext & TicketsContext): FastifyPluginAs
       async (req, reply) => {
         await deleteMailbox(ctx, auditBy(req), req.params.id);
         return reply.status(204).send(null);
-      },
-    );
-
-    app.get(
-      '/api/tickets/:id/attachments',
-      { config: { permission: 'tickets:read' }, schema: { tags: ['tickets'], summary: 'Files that came with the email messages of a ticket', params: TicketRef, response: { 200: TicketAttachmentList } } },
-      async (req) => listAttachments(ctx, req.params.id),
-    );
-    app.get(
-      '/api/attachments/:id',
-      { config: { permission: 'tickets:read' }, schema: { tags: ['tickets'], summary: 'Download an attachment', params: IdParams } },
-      async (req, reply) => {
-        const file = await downloadAttachment(ctx, req.params.id);
-        // Always a download with the sniffed type: an attached HTML page must not run in Clara's origin.
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .send(file.content);
       },
     );
   };

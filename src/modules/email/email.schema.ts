@@ -108,16 +108,6 @@ export const Mailbox = z.object({
 });
 export const MailboxList = z.object({ items: z.array(Mailbox) });
 
-export const TicketAttachment = z.object({
-  id: z.string(),
-  message_id: z.string().nullable(),
-  filename: z.string(),
-  content_type: z.string(),
-  size: z.number(),
-  created_at: z.string(),
-});
-export const TicketAttachmentList = z.object({ items: z.array(TicketAttachment) });
-
 export const MailStatus = z.object({
   /** False when CLARA_SMTP_URL is unset: mail is kept in the outbox and nothing is sent. */
   sending: z.boolean(),

@@ -76,25 +76,6 @@ export const inboundEmails = pgTable(
   (t) => [index('inbound_emails_status_idx').on(t.status), index('inbound_emails_ticket_idx').on(t.ticketId)],
 );
 
-export const attachments = pgTable(
-  'attachments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id),
-    ticketMessageId: uuid('ticket_message_id').references(() => ticketMessages.id),
-    inboundEmailId: uuid('inbound_email_id').references(() => inboundEmails.id),
-    filename: text('filename').notNull(),
-    contentType: text('content_type').notNull(),
-    declaredContentType: text('declared_content_type'),
-    size: integer('size').notNull(),
-    content: bytea('content').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('attachments_ticket_idx').on(t.ticketId), index('attachments_message_idx').on(t.ticketMessageId)],
-);
-
 export const emailTemplates = pgTable('email_templates', {
   key: text('key').primaryKey(),
   subject: text('subject').notNull(),
@@ -128,5 +109,4 @@ export const mailboxes = pgTable(
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type InboundEmailRow = typeof inboundEmails.$inferSelect;
-export type AttachmentRow = typeof attachments.$inferSelect;
 export type MailboxRow = typeof mailboxes.$inferSelect;

@@ -1,10 +1,9 @@
 import { systemActor } from '../../core/rbac';
-import { addCustomerMessage, createTicket, type TicketsContext } from '../tickets';
+import { addCustomerMessage, createTicket, insertAttachments, prepareAttachments, type TicketsContext } from '../tickets';
 import type { InboundStatus } from './email.table';
-import { prepareAttachments } from './attachments';
 import { recordBounce } from './bounce.service';
 import { parseInbound, type InboundEmail } from './inbound-parse';
-import { findInbound, findMessageFromInbound, findTicketByNumber, findTicketRow, insertAttachments, updateInbound } from './inbound.queries';
+import { findInbound, findMessageFromInbound, findTicketByNumber, findTicketRow, updateInbound } from './inbound.queries';
 import { findTicketIdByMessageIds } from './outbox.queries';
 import { enqueueAcknowledgment } from './ticket-mail.service';
 import { ticketNumberFromSubject } from './threading';
@@ -75,7 +74,7 @@ export async function processInboundEmail(ctx: TicketsContext, inboundId: string
     const ticket = (await findTicketRow(tx, ticketMessage.ticketId))!;
     await insertAttachments(
       tx,
-      files.stored.map((a) => ({ ...a, ticketId: ticket.id, ticketMessageId: ticketMessage.id, inboundEmailId: row.id, createdAt: ctx.clock.now() })),
+      files.stored.map((a) => ({ ...a, origin: 'email' as const, ticketId: ticket.id, ticketMessageId: ticketMessage.id, inboundEmailId: row.id, createdAt: ctx.clock.now() })),
     );
     const createdHere = (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id === row.id;
     const outcome = createdHere ? 'ticket_created' : 'message_added';

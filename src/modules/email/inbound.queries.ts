@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
 import { ticketMessages, tickets } from '../tickets';
-import { attachments, inboundEmails, type InboundEmailRow } from './email.table';
+import { inboundEmails, type InboundEmailRow } from './email.table';
 
 export async function insertInbound(db: Db, values: typeof inboundEmails.$inferInsert): Promise<InboundEmailRow | null> {
   const [row] = await db.insert(inboundEmails).values(values).onConflictDoNothing({ target: inboundEmails.messageId }).returning();
@@ -46,29 +46,5 @@ export async function findTicketByNumber(db: Db, number: number) {
 
 export async function findTicketRow(db: Db, id: string) {
   const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
-  return row ?? null;
-}
-
-export async function insertAttachments(db: Db, rows: (typeof attachments.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(attachments).values(rows);
-}
-
-export async function listTicketAttachments(db: Db, ticketId: string) {
-  return db
-    .select({
-      id: attachments.id,
-      ticketMessageId: attachments.ticketMessageId,
-      filename: attachments.filename,
-      contentType: attachments.contentType,
-      size: attachments.size,
-      createdAt: attachments.createdAt,
-    })
-    .from(attachments)
-    .where(eq(attachments.ticketId, ticketId))
-    .orderBy(asc(attachments.createdAt), asc(attachments.filename), asc(attachments.id));
-}
-
-export async function findAttachment(db: Db, id: string) {
-  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
   return row ?? null;
 }

@@ -9,4 +9,4 @@ export { storeRawEmail, PROCESS_JOB, type StoredRaw } from './inbound-store.serv
 export { processInboundEmail } from './inbound-process.service';
 export { ImapPoller, imapSettingsFromUrl, type ImapSettings } from './imap-poller';
 export { SmtpMailer, MailerError, type Mailer, type OutgoingEmail } from './mailer';
-export { outbox, inboundEmails, attachments, mailboxes, emailTemplates, type OutboxRow, type InboundEmailRow } from './email.table';
+export { outbox, inboundEmails, mailboxes, emailTemplates, type OutboxRow, type InboundEmailRow } from './email.table';

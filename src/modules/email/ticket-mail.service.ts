@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
-import { issueStatusLink, statusPageUrl, type TicketMailer, type TicketMessageRow, type TicketRow } from '../tickets';
+import { findMessageFiles, issueStatusLink, statusPageUrl, type TicketMailer, type TicketMessageRow, type TicketRow } from '../tickets';
 import type { OutboxDeps } from './email.context';
 import type { OutboxKind } from './email.table';
 import { enqueueEmail } from './outbox.service';
@@ -69,10 +69,17 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
   const statusUrl = statusPageUrl(emailLinksBase(ctx.config), await issueStatusLink(tx, ticket.id, ctx.clock.now()));
   const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
   const template = await loadTemplate(tx, email.key);
+  const files = await mailFiles(tx, email.message, ctx.config.CLARA_EMAIL_MAX_ATTACHMENT_BYTES);
+  const bodies = messageBodies(email.message, emailLinksBase(ctx.config));
+  if (files.left.length) {
+    const note = `Too large for email, on your ticket page: ${files.left.join(', ')}`;
+    bodies.body += `\n\n${note}`;
+    bodies.body_html += `<p>${escapeHtml(note)}</p>`;
+  }
   const rendered = renderTemplate(template, {
     ticket: { number: ticket.number, subject: ticket.subject, status_url: statusUrl },
     customer: { name: customer.name ?? customer.email, email: customer.email },
-    message: messageBodies(email.message, emailLinksBase(ctx.config)),
+    message: bodies,
     subject: taggedSubject(ticket.subject, ticket.number),
     support: { name: ctx.config.CLARA_SUPPORT_NAME, address: ctx.config.CLARA_SUPPORT_ADDRESS },
   });
@@ -87,7 +94,23 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
     inReplyTo: thread.lastInbound,
     references: referencesFor(thread.ids),
     dedupeKey: email.dedupeKey,
+    attachments: files.attached,
   });
+}
+
+// A reply's files go with its mail while they fit the size limit; the rest are named, to download from the status page.
+async function mailFiles(tx: Db, message: TicketMessageRow | undefined, maxBytes: number) {
+  const attached: { filename: string; contentType: string; content: Buffer }[] = [];
+  const left: string[] = [];
+  let total = 0;
+  for (const f of message ? await findMessageFiles(tx, message.id) : []) {
+    if (total + f.size > maxBytes) left.push(f.filename);
+    else {
+      total += f.size;
+      attached.push({ filename: f.filename, contentType: f.contentType, content: f.content });
+    }
+  }
+  return { attached, left };
 }
 
 // The customer hears back by email whatever channel they came by: an acknowledgment, every public

@@ -1,5 +1,10 @@
 export { ticketsRoutes } from './tickets.routes';
 export { publicTicketsRoutes } from './public.routes';
+export { attachmentsRoutes } from './attachments.routes';
+export { registerAttachmentJobs, PURGE_UPLOAD_JOB } from './attachments.service';
+export { prepareAttachments, type PreparedAttachment } from './attachment-files';
+export { insertAttachments, findMessageFiles } from './attachments.queries';
+export { attachments, type AttachmentRow } from './attachments.table';
 export { createTicket, type NewTicket } from './ticket-create.service';
 export { addCustomerMessage, addStaffMessage } from './ticket-messages.service';
 export { updateTicket } from './ticket-update.service';

@@ -4,7 +4,8 @@ import { createTicket } from './ticket-create.service';
 import { addCustomerMessage } from './ticket-messages.service';
 import type { TicketsContext } from './tickets.context';
 import { findMessages, findTicketByTokenHash } from './tickets.queries';
-import type { PublicCreateTicketBody, PublicFeedbackBody, PublicTicket } from './tickets.schema';
+import type { PublicCreateTicketBody, PublicFeedbackBody, PublicReplyBody, PublicTicket } from './tickets.schema';
+import { listTicketAttachments } from './attachments.queries';
 import { autoAnswerOf } from './auto-answer-record';
 import { recordAutoAnswerFeedback } from './auto-answer-feedback.service';
 
@@ -17,6 +18,7 @@ export async function createPublicTicket(ctx: TicketsContext, input: PublicCreat
     channel: input.channel,
     customer: { email: input.email, name: input.name },
     publicTokenHash: hashToken(token),
+    attachmentIds: input.attachment_ids,
   });
   return { number: ticket.number, token, status: ticket.status, status_url: `${baseUrl}/api/public/tickets/${token}` };
 }
@@ -41,6 +43,7 @@ function sourcesOf(metadata: Record<string, unknown>): { article_id: string; tit
 export async function getPublicTicket(ctx: TicketsContext, token: string): Promise<PublicTicket> {
   const row = await findByToken(ctx, token);
   const messages = await findMessages(ctx.db, row.id, { includeInternal: false });
+  const files = await listTicketAttachments(ctx.db, row.id, { publicOnly: true });
   const auto = autoAnswerOf(row);
   return {
     number: row.number,
@@ -54,6 +57,9 @@ export async function getPublicTicket(ctx: TicketsContext, token: string): Promi
       body: m.message.body,
       created_at: m.message.createdAt.toISOString(),
       sources: sourcesOf(m.message.metadata),
+      attachments: files
+        .filter((f) => f.ticketMessageId === m.message.id)
+        .map((f) => ({ id: f.id, filename: f.filename, content_type: f.contentType, size: f.size })),
     })),
     auto_answer: !auto ? null : { state: auto.failed_at ? 'did_not_help' : auto.confirmed_at ? 'helped' : 'awaiting_feedback' },
   };
@@ -65,8 +71,8 @@ export async function giveAutoAnswerFeedback(ctx: TicketsContext, token: string,
   return getPublicTicket(ctx, token);
 }
 
-export async function replyAsCustomer(ctx: TicketsContext, token: string, body: string) {
+export async function replyAsCustomer(ctx: TicketsContext, token: string, input: PublicReplyBody) {
   const row = await findByToken(ctx, token);
-  await addCustomerMessage(ctx, row.id, body);
+  await addCustomerMessage(ctx, row.id, input.body, { attachmentIds: input.attachment_ids });
   return getPublicTicket(ctx, token);
 }

@@ -115,7 +115,7 @@ describe('following a ticket with its token', () => {
     const created = await openTicket();
     await agent.request('POST', `/api/tickets/${created.number}/messages`, { body: 'Hello from support.' });
     const body = (await visitor.request('GET', `/api/public/tickets/${created.token}`)).json();
-    for (const m of body.messages) expect(Object.keys(m).sort()).toEqual(['author_name', 'author_type', 'body', 'created_at']);
+    for (const m of body.messages) expect(Object.keys(m).sort()).toEqual(['attachments', 'author_name', 'author_type', 'body', 'created_at']);
     expect(body.messages.find((m: { author_type: string }) => m.author_type === 'agent').author_name).toBeNull();
     expect(body).not.toHaveProperty('id');
   });

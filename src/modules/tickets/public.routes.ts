@@ -34,7 +34,7 @@ export function publicTicketsRoutes(ctx: TicketsContext): FastifyPluginAsyncZod 
         config: { public: true, rateLimit },
         schema: { tags, summary: 'Reply as the customer', params: PublicTokenParams, body: PublicReplyBody, response: { 201: PublicTicket } },
       },
-      async (req, reply) => reply.status(201).send(await replyAsCustomer(ctx, req.params.token, req.body.body)),
+      async (req, reply) => reply.status(201).send(await replyAsCustomer(ctx, req.params.token, req.body)),
     );
     app.post(
       '/api/public/tickets/:token/feedback',

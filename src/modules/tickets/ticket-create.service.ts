@@ -9,6 +9,7 @@ import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
 import { findTicketView, insertHistory, insertMessage, insertStatusLink, insertTicket } from './tickets.queries';
 import { tickets } from './tickets.table';
+import { attachUploads } from './attachments.service';
 import { eq } from 'drizzle-orm';
 
 export interface NewTicket {
@@ -28,6 +29,8 @@ export interface NewTicket {
   messageMetadata?: Record<string, unknown>;
   /** The hash of the status-page token the intake shows the customer. */
   publicTokenHash?: string;
+  /** The customer's uploads (/api/public/uploads), attached to the first message. */
+  attachmentIds?: string[];
 }
 
 export function actorRef(actor: Actor): { actorType: string; actorId: string | null } {
@@ -82,7 +85,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       updatedAt: now,
     });
     if (input.publicTokenHash) await insertStatusLink(tx, row.id, input.publicTokenHash, now);
-    await insertMessage(tx, {
+    const first = await insertMessage(tx, {
       ticketId: row.id,
       authorType: 'customer',
       authorCustomerId: customerId,
@@ -91,6 +94,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       metadata: input.messageMetadata ?? {},
       createdAt: now,
     });
+    if (input.attachmentIds?.length) await attachUploads(tx, input.attachmentIds, { origin: 'customer' }, { ticketId: row.id, ticketMessageId: first.id });
     await insertHistory(tx, [
       {
         ticketId: row.id,

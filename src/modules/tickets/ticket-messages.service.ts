@@ -4,6 +4,7 @@ import { actorRef } from './ticket-create.service';
 import type { TicketsContext } from './tickets.context';
 import { applyTicketChange } from './ticket-change';
 import { autoAnswerFailure } from './auto-answer-record';
+import { attachUploads, uploaderOf } from './attachments.service';
 import { findMessages, insertMessage, lockTicket } from './tickets.queries';
 import type { CreateMessageBody } from './tickets.schema';
 import type { TicketMessageRow } from './tickets.table';
@@ -47,6 +48,7 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
       internal: input.internal,
       createdAt: now,
     });
+    if (input.attachment_ids?.length) await attachUploads(tx, input.attachment_ids, uploaderOf(actor), { ticketId: ticket.id, ticketMessageId: row.id });
     await applyTicketChange(
       tx,
       ctx.sla,
@@ -65,7 +67,12 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
 
 // A customer writing again: a resolved ticket reopens; a closed one stays closed. Writing back after
 // Clara resolved the ticket by itself marks the automatic answer as failed.
-export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, body: string, opts: { metadata?: Record<string, unknown> } = {}) {
+export async function addCustomerMessage(
+  ctx: TicketsContext,
+  ticketId: string,
+  body: string,
+  opts: { metadata?: Record<string, unknown>; attachmentIds?: string[] } = {},
+) {
   const now = ctx.clock.now();
   const { message, actions } = await ctx.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
@@ -80,6 +87,7 @@ export async function addCustomerMessage(ctx: TicketsContext, ticketId: string, 
       metadata: opts.metadata ?? {},
       createdAt: now,
     });
+    if (opts.attachmentIds?.length) await attachUploads(tx, opts.attachmentIds, { origin: 'customer' }, { ticketId: ticket.id, ticketMessageId: row.id });
     const failure = autoAnswerFailure(ticket, now);
     // Waiting on the customer is over: a resolved or pending ticket is open again (the SLA clock runs again or re-arms).
     const applied = await applyTicketChange(

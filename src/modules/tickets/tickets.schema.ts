@@ -123,9 +123,26 @@ export type Ticket = z.infer<typeof Ticket>;
 
 export const TicketList = z.object({ items: z.array(Ticket), next_cursor: z.string().nullable(), total: z.number() });
 
+export const TicketAttachment = z.object({
+  id: z.string(),
+  message_id: z.string().nullable(),
+  filename: z.string(),
+  content_type: z.string(),
+  size: z.number(),
+  created_at: z.string(),
+});
+export const TicketAttachmentList = z.object({ items: z.array(TicketAttachment) });
+export const AttachmentParams = z.object({ id: z.string().uuid() });
+export const PublicAttachmentParams = z.object({ token: z.string().min(20).max(100), id: z.string().uuid() });
+
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+/** Files uploaded first (POST /api/uploads or /api/public/uploads), sent with the message. */
+const AttachmentIds = z.array(z.string().uuid()).max(MAX_ATTACHMENTS_PER_MESSAGE, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message.`).optional();
+
 export const CreateMessageBody = z.object({
   body: z.string().trim().min(1).max(50_000),
   internal: z.boolean().default(false),
+  attachment_ids: AttachmentIds,
 });
 export type CreateMessageBody = z.infer<typeof CreateMessageBody>;
 
@@ -159,12 +176,14 @@ export const PublicCreateTicketBody = z.object({
   email: Email,
   name: z.string().trim().min(1).max(120).optional(),
   channel: z.enum(['web', 'chat']).default('web'),
+  attachment_ids: AttachmentIds,
 });
 export type PublicCreateTicketBody = z.infer<typeof PublicCreateTicketBody>;
 
 export const PublicCreated = z.object({ number: z.number(), token: z.string(), status: z.enum(STATUSES), status_url: z.string() });
 export const PublicTokenParams = z.object({ token: z.string().min(20).max(100) });
-export const PublicReplyBody = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const PublicReplyBody = z.object({ body: z.string().trim().min(1).max(20_000), attachment_ids: AttachmentIds });
+export type PublicReplyBody = z.infer<typeof PublicReplyBody>;
 export const AUTO_ANSWER_STATES = ['awaiting_feedback', 'helped', 'did_not_help'] as const;
 
 export const PublicTicket = z.object({
@@ -182,6 +201,8 @@ export const PublicTicket = z.object({
       created_at: z.string(),
       /** An automatic answer: the articles it came from, for links to them. */
       sources: z.array(z.object({ article_id: z.string(), title: z.string() })).optional(),
+      /** Files on the message, downloaded from /api/public/tickets/:token/attachments/:id. */
+      attachments: z.array(z.object({ id: z.string(), filename: z.string(), content_type: z.string(), size: z.number() })),
     }),
   ),
   /** Clara resolved the ticket by itself: whether the customer has said if that helped. */

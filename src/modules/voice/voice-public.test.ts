@@ -4,7 +4,8 @@ import { describeWithTools, VOICE_TOOLS } from '../../testing/system-tools';
 import { queryRows } from '../../core/db';
 import { startFakeWhisper, type FakeWhisper } from '../../testing/fake-whisper';
 import { createTestApp, validTicketBody, type TestApp } from '../../testing/test-app';
-import { multipart, speakWav } from '../../testing/voice-audio';
+import { multipart } from '../../testing/multipart';
+import { speakWav } from '../../testing/voice-audio';
 import { importArticles, readArticleDirectory } from '../kb';
 
 const QUESTION = 'How do I regenerate my recovery codes for two-factor authentication?';

@@ -4,7 +4,8 @@ import { describeWithTools, VOICE_TOOLS } from '../../testing/system-tools';
 import { queryRows } from '../../core/db';
 import { startFakeWhisper, type FakeWhisper } from '../../testing/fake-whisper';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { convertAudio, multipart, silenceWav, speakWav } from '../../testing/voice-audio';
+import { multipart } from '../../testing/multipart';
+import { convertAudio, silenceWav, speakWav } from '../../testing/voice-audio';
 
 const HEADLINE = 'I was charged twice for my subscription, please refund me';
 const SEGMENTS = [

@@ -42,7 +42,7 @@ export function TicketPage() {
   const id = ticket.data?.id;
   const messages = useTicketMessages(id);
   const history = useTicketHistory(id);
-  const attachments = useTicketAttachments(id, ticket.data?.channel === 'email');
+  const attachments = useTicketAttachments(id);
   const users = useUsers({}, { enabled: session.can('users:read') });
   const queues = useQueues();
   const [insert, setInsert] = useState<{ text: string; nonce: number }>();
