@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
-/** The ticket composer: which kind of message and its text. */
+/** The ticket composer: which kind of message, its text and the files uploaded for it (they expire a day after upload). */
 export const TicketDraftContent = z.object({
   mode: z.enum(['reply', 'note']),
   body: z.string().max(20_000),
+  files: z
+    .array(z.object({ id: z.string().uuid(), filename: z.string().max(200), size: z.number().int().nonnegative() }))
+    .max(10)
+    .optional(),
 });
 export type TicketDraftContent = z.infer<typeof TicketDraftContent>;
 

@@ -56,9 +56,6 @@ const TEXT_EXTENSIONS: Record<string, string> = { txt: 'text/plain', log: 'text/
 // Names that run when opened, whatever their bytes look like (a .jar is a zip, a .js is text).
 const RUNNABLE = /\.(exe|dll|com|bat|cmd|scr|pif|msi|msp|ps1|psm1|vbs|vbe|js|mjs|jse|wsf|wsh|hta|jar|apk|app|dmg|sh|bash|lnk|reg|html?|xhtml|svg|php|py|pl|rb)$/i;
 
-/** The types and extensions web uploads accept, for the file picker and the error message. */
-export const UPLOAD_ACCEPT = 'image/*,video/*,audio/*,.pdf,.zip,.gz,.7z,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.msg,.txt,.log,.md,.json,.xml,.yaml,.yml,.ini,.conf,.csv,.ics,.eml';
-
 function looksLikeText(content: Buffer): boolean {
   const head = content.subarray(0, 64 * 1024);
   if (head.includes(0)) return false;

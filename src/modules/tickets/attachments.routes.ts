@@ -2,11 +2,10 @@ import fastifyMultipart from '@fastify/multipart';
 import type {} from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UPLOAD_ACCEPT } from './attachment-files';
 import { readUploadedFile } from './attachment-upload';
 import { downloadAttachment, downloadPublicAttachment, listAttachments, uploadFile, uploaderOf } from './attachments.service';
 import type { TicketsContext } from './tickets.context';
-import { AttachmentParams, PublicAttachmentParams, TicketAttachment, TicketAttachmentList, TicketRef } from './tickets.schema';
+import { AttachmentParams, PublicAttachmentParams, TicketAttachment, TicketAttachmentList, TicketRef, UPLOAD_ACCEPT } from './tickets.schema';
 
 const uploadDescription = `multipart/form-data with one file in the field \`file\`. Accepted: ${UPLOAD_ACCEPT}. Send the returned id in \`attachment_ids\` with the message; an upload never sent is deleted after a day.`;
 

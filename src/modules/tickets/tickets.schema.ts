@@ -136,6 +136,8 @@ export const AttachmentParams = z.object({ id: z.string().uuid() });
 export const PublicAttachmentParams = z.object({ token: z.string().min(20).max(100), id: z.string().uuid() });
 
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+/** What web uploads accept (the file picker's hint; the server decides by the bytes): media, documents, archives, text. */
+export const UPLOAD_ACCEPT = 'image/*,video/*,audio/*,.pdf,.zip,.gz,.7z,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.msg,.txt,.log,.md,.json,.xml,.yaml,.yml,.ini,.conf,.csv,.ics,.eml';
 /** Files uploaded first (POST /api/uploads or /api/public/uploads), sent with the message. */
 const AttachmentIds = z.array(z.string().uuid()).max(MAX_ATTACHMENTS_PER_MESSAGE, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message.`).optional();
 

@@ -101,7 +101,9 @@ export function withQuery(path: string, query?: Query): string {
 export async function apiRequest<T>(path: string, opts: RequestOptions = {}, fetchImpl: typeof fetch = fetch): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type and boundary.
+  const form = opts.body instanceof FormData;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -109,7 +111,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}, fet
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
       keepalive: opts.keepalive,
     });
@@ -132,6 +134,12 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** One file as multipart/form-data in the field `file`. */
+  upload: <T>(path: string, file: File) => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return apiRequest<T>(path, { method: 'POST', body });
+  },
 };
 
 /** A message fit for a person, whatever was thrown. */

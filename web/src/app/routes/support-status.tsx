@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/page-states';
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/time';
-import { usePublicReply, usePublicTicket } from '../../features/support/api/public-tickets';
+import { AttachmentLinks, AttachmentPicker, type UploadedFile } from '../../components/attachments';
+import { publicAttachmentUrl, usePublicReply, usePublicTicket } from '../../features/support/api/public-tickets';
 import { AutoAnswerFeedback } from '../../features/support/components/auto-answer-feedback';
 import { PublicConversation } from '../../features/support/components/public-conversation';
 import { PublicLayout } from '../../features/support/components/public-layout';
@@ -24,11 +25,21 @@ export function SupportStatusPage() {
   const ticket = usePublicTicket(token);
   const reply = usePublicReply(token);
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [uploading, setUploading] = useState(false);
   useDocumentTitle(ticket.data ? `Request #${ticket.data.number}` : 'Your request');
 
   const send = () => {
-    if (!body.trim() || reply.isPending) return;
-    reply.mutate(body.trim(), { onSuccess: () => setBody('') });
+    if (!body.trim() || reply.isPending || uploading) return;
+    reply.mutate(
+      { body: body.trim(), attachment_ids: files.map((f) => f.id) },
+      {
+        onSuccess: () => {
+          setBody('');
+          setFiles([]);
+        },
+      },
+    );
   };
 
   let content: React.ReactNode;
@@ -65,7 +76,12 @@ export function SupportStatusPage() {
         </div>
         <PublicConversation
           messages={t.messages}
-          actions={(m, i) => m.author_type !== 'customer' && <PlayAnswerButton src={`/api/public/tickets/${encodeURIComponent(token)}/messages/${i}/audio`} />}
+          actions={(m, i) => (
+            <>
+              <AttachmentLinks items={m.attachments} href={(id) => publicAttachmentUrl(token, id)} />
+              {m.author_type !== 'customer' && <PlayAnswerButton src={`/api/public/tickets/${encodeURIComponent(token)}/messages/${i}/audio`} />}
+            </>
+          )}
         />
         <AutoAnswerFeedback token={token} ticket={t} />
         {t.status !== 'closed' && t.auto_answer?.state !== 'awaiting_feedback' && (
@@ -84,8 +100,9 @@ export function SupportStatusPage() {
                 onChange={(e) => setBody(e.currentTarget.value)}
                 onKeyDown={getHotkeyHandler([['mod+Enter', send]])}
               />
+              <AttachmentPicker uploadUrl="/api/public/uploads" value={files} onChange={setFiles} onBusyChange={setUploading} disabled={reply.isPending} />
               <Group justify="flex-end">
-                <Button onClick={send} loading={reply.isPending} disabled={!body.trim()}>
+                <Button onClick={send} loading={reply.isPending} disabled={!body.trim() || uploading}>
                   Send
                 </Button>
               </Group>

@@ -12,7 +12,7 @@ import { useTicketAttachments } from '../../features/tickets/api/attachments';
 import { useTicket, useTicketHistory, useTicketMessages } from '../../features/tickets/api/get-ticket';
 import { Composer } from '../../features/tickets/components/composer';
 import { ClassificationPanel } from '../../features/tickets/components/classification-panel';
-import { AttachmentList } from '../../features/tickets/components/attachment-list';
+import { AttachmentLinks } from '../../components/attachments';
 import { Conversation } from '../../features/tickets/components/conversation';
 import { EscalationControls } from '../../features/tickets/components/escalation-controls';
 import { HistoryTimeline } from '../../features/tickets/components/history-timeline';
@@ -119,7 +119,7 @@ export function TicketPage() {
                 messages={messages.data}
                 actions={(m) => (
                   <>
-                    <AttachmentList items={attachments.data?.filter((a) => a.message_id === m.id) ?? []} />
+                    <AttachmentLinks items={attachments.data?.filter((a) => a.message_id === m.id) ?? []} href={(fileId) => `/api/attachments/${fileId}`} />
                     {!m.internal && m.author_type !== 'customer' && <PlayAnswerButton src={`/api/tickets/${t.id}/messages/${m.id}/audio`} />}
                   </>
                 )}

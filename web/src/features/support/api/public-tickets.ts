@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { PublicCreated, PublicCreateTicketBody, PublicFeedbackBody, PublicTicket } from '@shared/modules/tickets/tickets.schema';
+import type { PublicCreated, PublicCreateTicketBody, PublicFeedbackBody, PublicReplyBody, PublicTicket } from '@shared/modules/tickets/tickets.schema';
 import { api } from '../../../lib/api-client';
 
 export type { PublicTicket };
@@ -23,7 +23,7 @@ export function usePublicTicket(token: string) {
 export function usePublicReply(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api.post<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}/messages`, { body }),
+    mutationFn: (body: PublicReplyBody) => api.post<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}/messages`, body),
     onSuccess: (ticket) => queryClient.setQueryData(key(token), ticket),
   });
 }
@@ -36,3 +36,6 @@ export function useAutoAnswerFeedback(token: string) {
     onSuccess: (ticket) => queryClient.setQueryData(key(token), ticket),
   });
 }
+
+/** Where the customer downloads a file on their ticket. */
+export const publicAttachmentUrl = (token: string, id: string) => `/api/public/tickets/${encodeURIComponent(token)}/attachments/${id}`;

@@ -11,6 +11,7 @@ export function useAddMessage(ticketId: string, ticketRef: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ticketKeys.messages(ticketId) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticketId) });
+      void queryClient.invalidateQueries({ queryKey: ['tickets', ticketId, 'attachments'] });
       // The first public reply stamps the first response: the SLA shown must follow.
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketRef) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });

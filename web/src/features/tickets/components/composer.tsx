@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { AttachmentPicker, type UploadedFile } from '../../../components/attachments';
 import { DraftStatusText, LeaveGuard } from '../../../components/draft-status';
 import { errorMessage } from '../../../lib/api-client';
 import { useServerDraft } from '../../../lib/server-draft';
@@ -9,8 +10,10 @@ import { useAddMessage } from '../api/add-message';
 interface ComposerDraft {
   mode: 'reply' | 'note';
   body: string;
+  /** Uploaded files waiting to be sent (kept for a day on the server). */
+  files?: UploadedFile[];
 }
-const emptyDraft = (d: ComposerDraft) => !d.body.trim();
+const emptyDraft = (d: ComposerDraft) => !d.body.trim() && !d.files?.length;
 
 interface Props {
   ticketId: string;
@@ -23,10 +26,12 @@ interface Props {
 export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props) {
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [uploading, setUploading] = useState(false);
   const add = useAddMessage(ticketId, ticketRef);
   const note = mode === 'note';
   // The text is saved on the server as it is typed: a reload, another device or logging out keeps it.
-  const value = useMemo(() => ({ mode, body }), [mode, body]);
+  const value = useMemo(() => ({ mode, body, files }), [mode, body, files]);
   const draft = useServerDraft<ComposerDraft>({
     url: disabledReason ? null : `/api/tickets/${ticketId}/draft`,
     value,
@@ -34,6 +39,7 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
     onRestore: (c) => {
       setMode(c.mode);
       setBody((current) => (current.trim() ? current : c.body));
+      setFiles((current) => (current.length ? current : (c.files ?? [])));
     },
   });
 
@@ -44,13 +50,14 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
   }, [insert]);
 
   const send = () => {
-    if (!body.trim() || add.isPending || disabledReason) return;
+    if (!body.trim() || add.isPending || uploading || disabledReason) return;
     add.mutate(
-      { body: body.trim(), internal: note },
+      { body: body.trim(), internal: note, attachment_ids: files.map((f) => f.id) },
       {
         onSuccess: () => {
-          void draft.clear({ mode, body: '' });
+          void draft.clear({ mode, body: '', files: [] });
           setBody('');
+          setFiles([]);
         },
       },
     );
@@ -96,6 +103,7 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
           onChange={(e) => setBody(e.currentTarget.value)}
           onKeyDown={getHotkeyHandler([['mod+Enter', send]])}
         />
+        <AttachmentPicker uploadUrl="/api/uploads" value={files} onChange={setFiles} onBusyChange={setUploading} disabled={!!disabledReason || add.isPending} />
         <Group justify="space-between">
           <Group gap="md">
             <Text size="xs" c="dimmed">
@@ -103,7 +111,7 @@ export function Composer({ ticketId, ticketRef, disabledReason, insert }: Props)
             </Text>
             <DraftStatusText draft={draft} />
           </Group>
-          <Button onClick={send} loading={add.isPending} disabled={!body.trim() || !!disabledReason} color={note ? 'yellow' : 'indigo'} c={note ? 'dark' : undefined}>
+          <Button onClick={send} loading={add.isPending} disabled={!body.trim() || uploading || !!disabledReason} color={note ? 'yellow' : 'indigo'} c={note ? 'dark' : undefined}>
             {note ? 'Add note' : 'Send reply'}
           </Button>
         </Group>

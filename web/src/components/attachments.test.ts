@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './attachment-list';
+import { formatBytes } from './attachments';
 
 describe('formatBytes', () => {
   it('reads like a file manager', () => {
