@@ -22,6 +22,7 @@ import { dashboardRoutes } from './modules/dashboard';
 import { queuesRoutes } from './modules/queues';
 import { systemAdminRoutes, systemRoutes, VERSION } from './modules/system';
 import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './modules/tickets';
+import { demoRoutes } from './modules/setup';
 import { permissionsRoutes, usersRoutes } from './modules/users';
 import { publicVoiceRoutes, voiceRoutes } from './modules/voice';
 import { registerWebApp } from './web';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(dashboardRoutes(ctx));
   await app.register(kbRoutes(ctx));
   await app.register(draftsRoutes(ctx));
+  await app.register(demoRoutes(ctx));
   await app.register(slaAdminRoutes(ctx));
   await app.register(escalationRoutes(ctx));
   await app.register(notificationsRoutes(ctx));

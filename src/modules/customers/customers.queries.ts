@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers, type CustomerRow } from './customers.table';
 
@@ -18,4 +18,14 @@ export async function upsertCustomerByEmail(db: Db, email: string, name: string 
     })
     .returning();
   return row!;
+}
+
+/** Customers among `ids` left with no ticket (the demo's made-up customers once its tickets are gone). */
+export async function deleteCustomersWithoutTickets(db: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .delete(customers)
+    .where(and(inArray(customers.id, ids), sql`not exists (select 1 from tickets t where t.customer_id = ${customers.id})`))
+    .returning({ id: customers.id });
+  return rows.length;
 }

@@ -24,7 +24,7 @@ export const ticketEscalations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ticketId: uuid('ticket_id')
       .notNull()
-      .references(() => tickets.id),
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     ruleId: uuid('rule_id').references(() => escalationRules.id, { onDelete: 'set null' }),
     cause: text('cause').notNull(),
     reason: text('reason').notNull(),

@@ -18,7 +18,7 @@ export { registerKbJobs, indexArticle, embedAllMissing } from './kb-index.servic
 export { subscribeAutoAnswer, autoAnswerTicket } from './kb-autoresolve.service';
 export { askKb } from './kb-answer.service';
 export { retrieve, searchKb } from './kb-search.service';
-export { createArticle, getArticle } from './kb-articles.service';
+export { createArticle, deleteArticle, getArticle } from './kb-articles.service';
 export type { KbContext } from './kb.context';
 export { importArticles, readDrafts } from './kb-import.service';
 export { findPublishedArticleTexts } from './kb.queries';

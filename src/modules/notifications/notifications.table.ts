@@ -13,7 +13,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     type: text('type').$type<NotificationType>().notNull(),
-    ticketId: uuid('ticket_id').references(() => tickets.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),

@@ -1,1 +1,3 @@
-export { bootstrap, ensureAdmin, loadDemoData, type AdminLogin } from './setup.service';
+export { bootstrap, ensureAdmin, type AdminLogin } from './setup.service';
+export { loadDemoData, getDemoStatus, removeDemoData } from './demo.service';
+export { demoRoutes } from './demo.routes';

@@ -39,7 +39,7 @@ export const slaEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ticketId: uuid('ticket_id')
       .notNull()
-      .references(() => tickets.id),
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     target: text('target').$type<SlaTarget>().notNull(),
     mark: text('mark').$type<SlaMark>().notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),

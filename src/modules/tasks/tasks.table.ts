@@ -20,7 +20,7 @@ export const tasks = pgTable(
     status: text('status').$type<TaskStatus>().notNull().default('todo'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    ticketId: uuid('ticket_id').references(() => tickets.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
     meetingId: uuid('meeting_id').references(() => meetings.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -17,8 +17,8 @@ export const attachments = pgTable(
   'attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id').references(() => tickets.id),
-    ticketMessageId: uuid('ticket_message_id').references(() => ticketMessages.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketMessageId: uuid('ticket_message_id').references(() => ticketMessages.id, { onDelete: 'cascade' }),
     // The inbound email the file came with (provenance; the email module owns that table).
     inboundEmailId: uuid('inbound_email_id'),
     origin: text('origin').$type<AttachmentOrigin>().notNull().default('email'),

@@ -26,3 +26,4 @@ export { noTicketMailer, type TicketMailer } from './ticket-mail';
 export { completePendingIntake, createPendingTicket, INTAKE_PENDING, type IntakeContent, type PendingTicket } from './ticket-deferred-intake.service';
 export { TRIAGE_TAG } from './ticket-classification';
 export { applyTicketChange, type AppliedChange, type ChangeOptions, type HistoryActor, type TicketChange, type TicketEvent } from './ticket-change';
+export { countDemoTickets, deleteDemoTickets } from './ticket-demo.queries';

@@ -90,7 +90,7 @@ export const ticketMessages = pgTable(
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     ticketId: uuid('ticket_id')
       .notNull()
-      .references(() => tickets.id),
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     authorType: text('author_type').$type<AuthorType>().notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id),
     authorCustomerId: uuid('author_customer_id').references(() => customers.id),
@@ -115,7 +115,7 @@ export const ticketHistory = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     ticketId: uuid('ticket_id')
       .notNull()
-      .references(() => tickets.id),
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     actorType: text('actor_type').notNull(),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),

@@ -6,3 +6,4 @@ export { hashPassword, verifyPassword } from './passwords';
 export { users, type UserRow } from './users.table';
 export { CreateUserBody, Password } from './users.schema';
 export { DEFAULT_WORKING_HOURS, WorkingHours } from './working-hours';
+export { removeUnusedUser } from './user-removal.service';

@@ -41,3 +41,7 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .for('update');
   return rows.length;
 }
+
+export async function deleteUserRow(db: Db, id: string): Promise<void> {
+  await db.delete(users).where(eq(users.id, id));
+}

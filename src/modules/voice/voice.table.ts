@@ -19,7 +19,7 @@ export const voiceRecordings = pgTable(
     ticketId: uuid('ticket_id')
       .notNull()
       .unique()
-      .references(() => tickets.id),
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     format: text('format').$type<AudioFormat>().notNull(),
     mimeType: text('mime_type').notNull(),
     filename: text('filename'),
