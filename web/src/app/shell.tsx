@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Kbd, Modal, NavLink, ScrollArea, Table, Text }
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
+import { DemoBanner } from '../features/demo/components/demo-banner';
 import { flushAllDrafts } from '../lib/server-draft';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
@@ -75,6 +76,7 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        <DemoBanner canSee={session.user.permissions.includes('settings:read')} canRemove={session.user.permissions.includes('system:manage')} />
         <Outlet />
       </AppShell.Main>
       <Modal opened={helpOpen} onClose={help.close} title="Keyboard shortcuts">

@@ -18,7 +18,7 @@ import { EscalationControls } from '../../features/tickets/components/escalation
 import { HistoryTimeline } from '../../features/tickets/components/history-timeline';
 import { SlaPanel } from '../../features/tickets/components/sla-panel';
 import { SuggestedAnswer } from '../../features/tickets/components/suggested-answer';
-import { PriorityBadge, StatusBadge } from '../../features/tickets/components/ticket-badges';
+import { DemoBadge, PriorityBadge, StatusBadge } from '../../features/tickets/components/ticket-badges';
 import { TicketProperties } from '../../features/tickets/components/ticket-properties';
 import { useUsers } from '../../features/users/api/list-users';
 import { PlayAnswerButton } from '../../features/voice/components/play-answer-button';
@@ -84,6 +84,7 @@ export function TicketPage() {
           <Group gap="xs">
             <StatusBadge status={t.status} />
             <PriorityBadge priority={t.priority} />
+            <DemoBadge metadata={t.metadata} />
             <Text size="sm" c="dimmed">
               #{t.number} · {t.channel} · opened {formatDateTime(t.created_at)}
             </Text>

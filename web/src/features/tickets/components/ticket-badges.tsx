@@ -19,3 +19,13 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
     </Badge>
   );
 }
+
+/** Made-up demo data (removable in one click from the banner). */
+export function DemoBadge({ metadata }: { metadata?: Record<string, unknown> }) {
+  if (metadata?.demo !== true) return null;
+  return (
+    <Badge size="xs" color="grape" variant="light" data-testid="demo-badge">
+      Demo
+    </Badge>
+  );
+}

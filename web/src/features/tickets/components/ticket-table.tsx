@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { formatRelative } from '../../../lib/time';
 import type { Ticket } from '../api/types';
-import { PriorityBadge, StatusBadge } from './ticket-badges';
+import { DemoBadge, PriorityBadge, StatusBadge } from './ticket-badges';
 import { SlaBadge } from './sla-countdown';
 
 interface Props {
@@ -87,9 +87,12 @@ export function TicketTable({ tickets, selected, onToggle, onToggleAll, highligh
                     <Anchor component={Link} to={`/tickets/${t.number}`} fw={500} size="sm" lineClamp={1} c="var(--mantine-color-text)">
                       {t.subject}
                     </Anchor>
-                    <Text size="xs" c="dimmed" lineClamp={1}>
-                      {t.customer.name ?? t.customer.email} · {t.channel}
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <DemoBadge metadata={t.metadata} />
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {t.customer.name ?? t.customer.email} · {t.channel}
+                      </Text>
+                    </Group>
                   </Stack>
                 </Table.Td>
                 <Table.Td>
