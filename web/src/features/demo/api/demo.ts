@@ -4,7 +4,7 @@ import { api } from '../../../lib/api-client';
 
 export type { DemoRemoval, DemoStatus };
 
-const key = ['admin', 'demo'] as const;
+const key = ['demo'] as const;
 
 export function useDemoStatus(enabled: boolean) {
   return useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<DemoStatus>('/api/admin/demo', undefined, signal), enabled, staleTime: 5 * 60_000 });
