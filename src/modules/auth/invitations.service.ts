@@ -63,12 +63,15 @@ export async function getInvitation(ctx: CoreContext, token: string) {
 export async function acceptInvitation(ctx: CoreContext, input: AcceptInvitationBody, ip?: string) {
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const accepted = await ctx.db.transaction(async (tx) => {
     const row = await findValidInvitation(tx, input.token, now, true);
     await tx.update(userInvitations).set({ usedAt: now }).where(eq(userInvitations.id, row.id));
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, row.user.id));
     const actor: Actor = { type: 'user', id: row.user.id, role: row.user.role, name: row.user.name, via: 'session' };
     await recordAudit(ctx, tx, actor, { action: 'user.invitation_accepted', targetType: 'user', targetId: row.user.id, ip });
-    return { email: row.user.email };
+    return { userId: row.user.id, email: row.user.email };
   });
+  // A new password ends every session that exists: one opened with the old password may not be the owner's.
+  await ctx.events.emit('user.credentials_revoked', { userId: accepted.userId });
+  return { email: accepted.email };
 }

@@ -44,6 +44,19 @@ describe('inviting a colleague', () => {
     expect(again.json().error.code).toBe('INVITATION_NOT_FOUND');
   });
 
+  it('ends the sessions opened before a password is set through a new invitation', async () => {
+    const first = await invited();
+    expect((await t.anonymous().request('POST', '/api/auth/invitations/accept', { token: first.token, password: 'first-password-123' })).statusCode).toBe(200);
+    const before = await login(first.email, 'first-password-123');
+    const cookie = `clara_session=${before.cookies.find((c) => c.name === 'clara_session')!.value}`;
+    expect((await t.anonymous().request('GET', '/api/auth/me', undefined, { cookie })).statusCode).toBe(200);
+    const again = await admin.request('POST', `/api/admin/users/${first.id}/invite`);
+    const token = (again.json().invite_url as string).split('/invite/')[1]!;
+    expect((await t.anonymous().request('POST', '/api/auth/invitations/accept', { token, password: 'second-password-123' })).statusCode).toBe(200);
+    expect((await t.anonymous().request('GET', '/api/auth/me', undefined, { cookie })).statusCode).toBe(401);
+    expect((await login(first.email, 'second-password-123')).statusCode).toBe(200);
+  });
+
   it('lets only admins invite, refuses unknown users and password-plus-invite', async () => {
     const { id } = await invited();
     expect((await (await t.as('lead')).request('POST', `/api/admin/users/${id}/invite`)).statusCode).toBe(403);

@@ -251,6 +251,21 @@ describe('manual escalation', () => {
     expect(rows.find((h) => h.action === 'deescalated')).toMatchObject({ comment: 'Answered by legal' });
   });
 
+  it('refuses an agent who would take a ticket out of escalation by changing its status, as /deescalate does', async () => {
+    const ticket = await newTicket('Legal hold question', 'Can you place our workspace under a legal hold?');
+    expect((await agent.request('POST', `/api/tickets/${ticket.id}/escalate`, { reason: 'Legal' })).statusCode).toBe(200);
+    for (const status of ['open', 'pending', 'resolved', 'closed']) {
+      const res = await agent.request('PATCH', `/api/tickets/${ticket.id}`, { status });
+      expect([status, res.statusCode]).toEqual([status, 403]);
+      expect(res.json().error.message).toContain('tickets:deescalate');
+    }
+    expect((await agent.request('GET', `/api/tickets/${ticket.id}`)).json().status).toBe('escalated');
+    expect((await agent.request('PATCH', `/api/tickets/${ticket.id}`, { priority: 'high' })).statusCode).toBe(200);
+    expect((await lead.request('PATCH', `/api/tickets/${ticket.id}`, { status: 'open' })).json().status).toBe('open');
+    const viewer = await t.as('viewer');
+    expect((await viewer.request('PATCH', `/api/tickets/${ticket.id}`, { status: 'pending' })).statusCode).toBe(403);
+  });
+
   it('refuses a missing reason with 400 and a viewer with 403', async () => {
     const ticket = await newTicket('Another question', 'What does clause 8 of our contract mean?');
     expect((await agent.request('POST', `/api/tickets/${ticket.id}/escalate`, {})).statusCode).toBe(400);

@@ -1,4 +1,6 @@
 // Pure value lists shared by the schema, services and the web app.
+import type { Permission } from '../../core/rbac';
+
 export const CHANNELS = ['email', 'chat', 'voice', 'web'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -25,6 +27,17 @@ export const STATUS_TRANSITIONS: Record<Status, readonly Status[]> = {
 
 export function canTransition(from: Status, to: Status): boolean {
   return from === to || STATUS_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The permission a status change needs, the same as the dedicated action's: taking a ticket out of
+ * escalation (to any status) is de-escalating it, so a PATCH cannot do what POST /deescalate refuses.
+ */
+export function transitionPermission(from: Status, to: Status): Permission {
+  if (from === 'escalated' && to !== 'escalated') return 'tickets:deescalate';
+  if (to === 'escalated' && from !== 'escalated') return 'tickets:escalate';
+  if (to === 'closed' && from !== 'closed') return 'tickets:close';
+  return 'tickets:write';
 }
 
 // The SLA clock of one target (first response, resolution): warned at 80 %, breached at 100 %.

@@ -8,6 +8,7 @@ import { applyTicketChange } from './ticket-change';
 import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
 import { findTicketView, lockTicket } from './tickets.queries';
+import { transitionPermission } from './ticket-fields';
 import type { UpdateTicketBody } from './tickets.schema';
 import { tickets } from './tickets.table';
 
@@ -29,6 +30,10 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
   const id = await ctx.db.transaction(async (tx) => {
     const before = await lockTicket(tx, ref);
     if (!before) throw new AppError('TICKET_NOT_FOUND');
+    if (input.status !== undefined && input.status !== before.status && actor.type === 'user') {
+      const needed = transitionPermission(before.status, input.status);
+      if (!can(actor.role, needed)) throw new AppError('FORBIDDEN', `Changing the status from ${before.status} to ${input.status} needs ${needed}.`);
+    }
     if (input.assignee_id !== undefined && input.assignee_id !== before.assigneeId) {
       checkAssignPermission(actor, before.assigneeId, input.assignee_id);
       if (input.assignee_id) {
