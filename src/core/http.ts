@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type ErrorBody } from './errors';
 import type { Actor, Permission } from './rbac';
@@ -58,6 +58,16 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}.`, req.id));
+    const path = req.url.split('?')[0]!;
+    reply.status(404).send(body('NOT_FOUND', `No route ${req.method} ${path.length > 120 ? `${path.slice(0, 120)}…` : path}.`, req.id));
   });
+}
+
+/**
+ * Failures Fastify answers before routing (a badly %-encoded URL), in the one shape: Fastify's
+ * `frameworkErrors` option, set where the instance is created.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid: check its %-encoding.' : err.message;
+  void reply.status(err.statusCode && err.statusCode < 500 ? err.statusCode : 400).send(body('BAD_REQUEST', message, req.id));
 }

@@ -69,4 +69,15 @@ describe('operations endpoints', () => {
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
+
+  it('answers a badly %-encoded URL and an over-long path parameter in the error shape', async () => {
+    const agent = await t.as('agent');
+    const bad = await agent.request('GET', '/api/tickets/%E0%A4%A');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'BAD_REQUEST', requestId: expect.any(String) });
+    const long = await agent.request('GET', `/api/tickets/${'x'.repeat(300)}`);
+    expect(long.statusCode).toBe(404);
+    expect(long.json().error.code).toBe('NOT_FOUND');
+    expect(long.json().error.message.length).toBeLessThan(200);
+  });
 });

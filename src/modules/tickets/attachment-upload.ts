@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
+import { multipartError } from '../../core/multipart';
 
 export interface UploadedFile {
   filename?: string;
@@ -22,11 +23,7 @@ export async function readUploadedFile(req: FastifyRequest, maxBytes: number): P
       file = { filename: part.filename || undefined, contentType: part.mimetype || 'application/octet-stream', content };
     }
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`);
-    if (code === 'FST_FILES_LIMIT') throw new AppError('BAD_REQUEST', 'Send one file per request.');
-    throw new AppError('BAD_REQUEST', 'The multipart form could not be read.');
+    throw multipartError(err, () => new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`), 'Send one file per request.');
   }
   if (!file) throw new AppError('BAD_REQUEST', 'No file: send it in the field "file".');
   return file;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { AppError } from '../../core/errors';
+import { multipartError } from '../../core/multipart';
 
 export interface ReadUpload<T> {
   bytes: Buffer;
@@ -34,11 +35,7 @@ export async function readAudioUpload<T>(req: FastifyRequest, maxBytes: number, 
         }
       }
     } catch (err) {
-      if (err instanceof AppError) throw err;
-      const code = (err as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('BAD_REQUEST', 'Send one recording and at most a few fields.');
-      throw err;
+      throw multipartError(err, tooLarge, 'Send one recording and at most a few fields.');
     }
   } else {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the recording as multipart/form-data (field "audio") or as an audio/* body.');

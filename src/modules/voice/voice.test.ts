@@ -144,6 +144,19 @@ describeWithTools(VOICE_TOOLS, 'voice intake', () => {
     expect(res.statusCode).toBe(400);
   });
 
+  it('answers a multipart request without a boundary with 400 on both upload routes', async () => {
+    const agent = await t.as('agent');
+    const headers = { 'content-type': 'multipart/form-data' };
+    for (const [caller, url] of [
+      [agent, '/api/voice/tickets'],
+      [t.anonymous(), '/api/public/voice/tickets'],
+    ] as const) {
+      const res = await caller.request('POST', url, '--x\r\ncontent-disposition: form-data; name="audio"\r\n\r\nabc\r\n--x--\r\n', headers);
+      expect([url, res.statusCode]).toEqual([url, 400]);
+      expect(res.json().error.code).toBe('BAD_REQUEST');
+    }
+  });
+
   it('does not let a viewer or an anonymous caller use the staff route', async () => {
     const body = upload(wav);
     expect((await (await t.as('viewer')).request('POST', '/api/voice/tickets', body.payload, body.headers)).statusCode).toBe(403);
