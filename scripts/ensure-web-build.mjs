@@ -26,6 +26,7 @@ function newestSource() {
     newestMtime(join(root, 'web', 'index.html')),
     newestMtime(join(root, 'web', 'vite.config.ts')),
     newestMtime(join(root, 'src', 'core', 'rbac.ts')),
+    newestMtime(join(root, 'src', 'core', 'text.ts')),
     newestMtime(join(root, 'src', 'modules'), shared),
   );
 }

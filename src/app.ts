@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOption
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { frameworkErrors, installErrorHandling } from './core/http';
+import { installInputGuard } from './core/input-guard';
 import { auditRoutes } from './modules/audit';
 import { classifyRoutes } from './modules/classify';
 import { emailRoutes } from './modules/email';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputGuard(app);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   await app.register(fastifyCookie);

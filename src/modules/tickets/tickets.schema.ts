@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { labelText } from '../../core/text';
 import { AUTHOR_TYPES, CATEGORIES, CHANNELS, PRIORITIES, SLA_STATES, STATUSES, UNRESOLVED_STATUSES, type Status } from './ticket-fields';
 
 const Tag = z.string().trim().min(1).max(50).regex(/^[\w .:/-]+$/u, 'letters, digits, space and . : / - _ only');
 const Tags = z.array(Tag).max(20);
 const Email = z.string().trim().toLowerCase().email().max(254);
-const Subject = z.string().trim().min(5).max(200);
+const Subject = labelText(5, 200);
 const Description = z.string().trim().min(10).max(20_000);
 
 export const CreateTicketBody = z
@@ -13,7 +14,7 @@ export const CreateTicketBody = z
     description: Description,
     channel: z.enum(CHANNELS),
     customer_id: z.string().uuid().optional(),
-    customer: z.object({ email: Email, name: z.string().trim().min(1).max(120).optional() }).optional(),
+    customer: z.object({ email: Email, name: labelText(1, 120).optional() }).optional(),
     category: z.enum(CATEGORIES).optional(),
     priority: z.enum(PRIORITIES).optional(),
     intent: z.string().trim().min(1).max(100).optional(),
@@ -176,7 +177,7 @@ export const PublicCreateTicketBody = z.object({
   subject: Subject,
   description: Description,
   email: Email,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: labelText(1, 120).optional(),
   channel: z.enum(['web', 'chat']).default('web'),
   attachment_ids: AttachmentIds,
 });

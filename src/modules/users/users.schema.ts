@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelText } from '../../core/text';
 import { ROLES } from '../../core/rbac';
 import { WorkingHours, WorkingHoursView } from './working-hours';
 
@@ -15,7 +16,7 @@ export const Password = z.string().min(10, 'must be at least 10 characters').max
 
 export const CreateUserBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().min(1).max(120),
+  name: labelText(1, 120),
   role: z.enum(ROLES),
   password: Password.optional(),
   /** No password now: the user sets one from an invitation link (POST /api/admin/users/:id/invite). */
@@ -27,7 +28,7 @@ export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const UpdateUserBody = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: labelText(1, 120),
     role: z.enum(ROLES),
     active: z.boolean(),
     password: Password,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { AppError } from '../../core/errors';
+import { findControlCharacter } from '../../core/input-guard';
 import { multipartError } from '../../core/multipart';
 
 export interface ReadUpload<T> {
@@ -42,6 +43,9 @@ export async function readAudioUpload<T>(req: FastifyRequest, maxBytes: number, 
   }
   if (!bytes || bytes.length === 0) throw new AppError('BAD_REQUEST', 'No recording: send the audio file in the field "audio".');
   if (bytes.length > maxBytes) throw tooLarge();
+  // Form fields are not a JSON body: the input guard does not see them.
+  const control = findControlCharacter(raw, 'body');
+  if (control) throw new AppError('VALIDATION_FAILED', 'The request is invalid.', [{ field: control, message: 'Control characters (such as NUL) are not allowed in text.' }]);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ field: `body.${i.path.join('.')}`, message: i.message }));
