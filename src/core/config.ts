@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   CLARA_EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
   CLARA_EMAIL_RETRY_MS: z.coerce.number().int().positive().default(60_000),
   CLARA_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  // Bearer token Prometheus sends for GET /metrics (Authorization: Bearer …); unset, only staff with system:read may read them.
+  CLARA_METRICS_TOKEN: z.string().min(16).optional(),
   // Per file attached in the web app (/support, the status page, the agents' composer).
   CLARA_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   // AES-256-GCM key for secrets stored in the database (mailbox passwords): 32 bytes as hex or base64.

@@ -14,6 +14,8 @@ declare module 'fastify' {
      * the route needs a lead's permission (see admin-writes-audited.test.ts).
      */
     personal?: boolean;
+    /** Public, but answers a logged-in caller more (health details for system:read): look the caller up. */
+    identify?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

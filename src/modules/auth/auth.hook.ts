@@ -35,8 +35,9 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext): void {
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config;
     // Static files, docs, health and metrics need no caller: skip the session lookup for them.
-    if (!cfg.permission && !req.url.startsWith('/api/')) return;
-    const auth = await resolve(ctx, req);
+    if (!cfg.permission && !cfg.identify && !req.url.startsWith('/api/')) return;
+    // A public route that only looks at who is asking treats a bearer it does not know (the metrics token) as nobody.
+    const auth = cfg.identify && !cfg.permission ? await resolve(ctx, req).catch(() => null) : await resolve(ctx, req);
     req.actor = auth?.actor ?? null;
     req.sessionCsrf = auth?.csrf ?? null;
     if (!cfg.permission) return;

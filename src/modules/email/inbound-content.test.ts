@@ -37,7 +37,7 @@ describe('admin view of received mail', () => {
   });
 
   it('reports the listener and the outbound server on /health', async () => {
-    const health = (await t.anonymous().request('GET', '/health')).json();
+    const health = (await (await t.as('lead')).request('GET', '/health')).json();
     expect(health.features.email_smtp_listener).toEqual({ enabled: true, detail: `listening on port ${t.ctx.email.listenerPort}` });
     expect(health.features.email_outbound.enabled).toBe(true);
   });

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('retrieval with an embedding model', () => {
   it('runs hybrid where pgvector exists and full-text only where it does not, and health says which', async () => {
-    const health = (await t.anonymous().request('GET', '/health')).json();
+    const health = (await lead.request('GET', '/health')).json();
     const search = (await lead.request('GET', '/api/kb/search?q=refund%20annual%20plan')).json();
     if (t.ctx.database.vector) {
       expect(health.retrieval).toBe('hybrid');

@@ -1,7 +1,23 @@
+import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
-import { Health } from './system.schema';
+import { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { can } from '../../core/rbac';
+import { Health, PublicHealth } from './system.schema';
+
+// Prometheus scrapes with the token; a lead or admin may look in the browser.
+function metricsAllowed(req: FastifyRequest, token: string | undefined): boolean {
+  const auth = req.headers.authorization;
+  if (token && typeof auth === 'string' && auth.startsWith('Bearer ')) {
+    const given = Buffer.from(auth.slice(7));
+    const expected = Buffer.from(token);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
+  }
+  return req.actor?.type === 'user' && can(req.actor.role, 'system:read');
+}
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -15,14 +31,24 @@ export function systemRoutes(ctx: CoreContext, extras: () => Extras): FastifyPlu
   return async (app) => {
     app.get(
       '/health',
-      { config: { public: true }, schema: { tags: ['system'], summary: 'Health of Clara and its parts', response: { 200: Health, 503: Health } } },
-      async (_req, reply) => {
+      {
+        config: { public: true, identify: true },
+        schema: {
+          tags: ['system'],
+          summary: 'Up or degraded, for load balancers; the version, database, jobs and features for staff with system:read',
+          response: { 200: z.union([Health, PublicHealth]), 503: z.union([Health, PublicHealth]) },
+        },
+      },
+      async (req, reply) => {
         let ok = true;
         let jobs = { pending: 0, running: 0, completed: 0, dead: 0 };
         try {
           jobs = await ctx.jobs.stats();
         } catch {
           ok = false;
+        }
+        if (!req.actor || req.actor.type !== 'user' || !can(req.actor.role, 'system:read')) {
+          return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', ready: ok });
         }
         const extra = extras();
         const body = {
@@ -44,7 +70,10 @@ export function systemRoutes(ctx: CoreContext, extras: () => Extras): FastifyPlu
         return reply.status(ok ? 200 : 503).send(body);
       },
     );
-    app.get('/metrics', { config: { public: true }, schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true } }, async (_req, reply) => {
+    app.get('/metrics', { config: { public: true, identify: true }, schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true } }, async (req, reply) => {
+      if (!metricsAllowed(req, ctx.config.CLARA_METRICS_TOKEN)) {
+        throw new AppError('UNAUTHENTICATED', 'Metrics need Authorization: Bearer <CLARA_METRICS_TOKEN>, or a login with system:read.');
+      }
       const stats = await ctx.jobs.stats();
       for (const [status, n] of Object.entries(stats)) ctx.metrics.jobQueueDepth.set({ status }, n);
       return reply.header('content-type', ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());

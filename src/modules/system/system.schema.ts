@@ -13,6 +13,9 @@ export const Health = z.object({
 });
 export type Health = z.infer<typeof Health>;
 
+/** What /health tells anyone: up or degraded, and whether it takes traffic (details need system:read). */
+export const PublicHealth = z.object({ status: z.enum(['ok', 'degraded']), ready: z.boolean() });
+
 export const RecentLogsQuery = z.object({
   level: z.enum(['warn', 'error', 'fatal']).default('warn'),
   limit: z.coerce.number().int().min(1).max(200).default(100),

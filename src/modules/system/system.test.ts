@@ -9,8 +9,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('operations endpoints', () => {
+  it('tells anyone only whether Clara is up, and staff with system:read the details', async () => {
+    const outside = await t.anonymous().request('GET', '/health');
+    expect(outside.statusCode).toBe(200);
+    expect(outside.json()).toEqual({ status: 'ok', ready: true });
+    expect((await (await t.as('agent')).request('GET', '/health')).json()).toEqual({ status: 'ok', ready: true });
+  });
+
   it('reports health with the database driver, vector support and job counts', async () => {
-    const res = await t.anonymous().request('GET', '/health');
+    const res = await (await t.as('lead')).request('GET', '/health');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const expectedDriver = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -27,12 +34,27 @@ describe('operations endpoints', () => {
   it('exposes Prometheus metrics including request counts and tickets created', async () => {
     const agent = await t.as('agent');
     await agent.request('POST', '/api/tickets', validTicketBody({ channel: 'chat' }));
-    const res = await t.anonymous().request('GET', '/metrics');
+    expect((await t.anonymous().request('GET', '/metrics')).statusCode).toBe(401);
+    expect((await agent.request('GET', '/metrics')).statusCode).toBe(401);
+    const res = await (await t.as('lead')).request('GET', '/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('clara_tickets_created_total{channel="chat"} 1');
     expect(res.body).toMatch(/clara_http_requests_total\{method="POST",route="\/api\/tickets",status="201"\} 1/);
     expect(res.body).toContain('clara_job_queue_depth{status="pending"}');
+  });
+
+  it('lets Prometheus read the metrics with the CLARA_METRICS_TOKEN bearer token', async () => {
+    const scraped = await createTestApp({ config: { CLARA_METRICS_TOKEN: 'metrics-token-0123456789' } });
+    try {
+      const scrape = (token: string) => scraped.anonymous().request('GET', '/metrics', undefined, { authorization: `Bearer ${token}` });
+      expect((await scrape('metrics-token-0123456789')).statusCode).toBe(200);
+      const wrong = await scrape('metrics-token-9876543210');
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json().error.message).toContain('CLARA_METRICS_TOKEN');
+    } finally {
+      await scraped.close();
+    }
   });
 
   it('serves the OpenAPI document listing the ticket routes', async () => {

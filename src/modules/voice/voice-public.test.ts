@@ -92,7 +92,7 @@ describeWithTools(VOICE_TOOLS, 'without a speech-to-text engine', () => {
     expect(res.statusCode).toBe(503);
     expect(res.json().error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/speech-to-text is switched off \(CLARA_STT_ENGINE=none\)/) });
     expect((await queryRows<{ n: number }>(off.ctx.db, sql`select count(*)::int as n from tickets`))[0]!.n).toBe(0);
-    expect((await off.anonymous().request('GET', '/health')).json().voice.stt).toBe('none');
+    expect((await (await off.as('lead')).request('GET', '/health')).json().voice.stt).toBe('none');
     expect((await agent.request('POST', '/api/tickets', validTicketBody())).statusCode).toBe(201);
   });
 });

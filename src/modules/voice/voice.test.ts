@@ -195,7 +195,7 @@ describeWithTools(VOICE_TOOLS, 'voice intake', () => {
   });
 
   it('reports the speech engines on /health', async () => {
-    const health = (await t.anonymous().request('GET', '/health')).json();
+    const health = (await (await t.as('lead')).request('GET', '/health')).json();
     expect(health.voice).toEqual({ stt: 'whisper-server', tts: 'espeak-ng' });
     expect(health.features.speech_to_text.enabled).toBe(true);
   });
