@@ -53,6 +53,7 @@ const CASES: Record<string, () => Promise<Call>> = {
   'POST /api/admin/jobs/:id/retry': async () => ['POST', `/api/admin/jobs/${await deadJob()}/retry`],
   // With no demo loaded there is nothing to remove, and the removal is still recorded.
   'DELETE /api/admin/demo': async () => ['DELETE', '/api/admin/demo'],
+  'POST /api/admin/users/:id/unlock-login': async () => ['POST', `/api/admin/users/${(await newUser()).id}/unlock-login`],
   'POST /api/admin/users': async () => ['POST', '/api/admin/users', { email: `${unique('u')}@test.local`, name: 'New', role: 'agent', password: 'a-long-password-1' }],
   'PATCH /api/admin/users/:id': async () => ['PATCH', `/api/admin/users/${(await newUser()).id}`, { role: 'lead' }],
   'POST /api/admin/users/:id/invite': async () => {

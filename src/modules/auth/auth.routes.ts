@@ -20,13 +20,15 @@ import {
   OkResponse,
   TokenIdParams,
   TokenList,
+  UnlockedLogin,
 } from './auth.schema';
 import { createApiToken, listApiTokens, login, logout, me, revokeApiToken } from './auth.service';
-import { LoginLimiter } from './login-limiter';
+import { LoginThrottle, unlockLogin } from './login-throttle';
+import { auditBy } from '../audit';
 import { acceptInvitation, getInvitation, inviteUser } from './invitations.service';
 
 export function authRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
-  const limiter = new LoginLimiter(ctx.config);
+  const limiter = new LoginThrottle(ctx);
   return async (app) => {
     app.post(
       '/api/auth/login',
@@ -67,6 +69,14 @@ export function authRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
         schema: { tags: ['admin'], summary: 'Email a one-time link to set a password', params: UserIdParams, response: { 201: CreatedInvitation } },
       },
       async (req, reply) => reply.status(201).send(await inviteUser(ctx, req.actor!, req.params.id, `${req.protocol}://${req.host}`, req.ip)),
+    );
+    app.post(
+      '/api/admin/users/:id/unlock-login',
+      {
+        config: { permission: 'users:manage' },
+        schema: { tags: ['admin'], summary: "Lift the user's login lockouts (failed passwords) from every address", params: UserIdParams, response: { 200: UnlockedLogin } },
+      },
+      async (req) => unlockLogin(ctx, limiter, auditBy(req), req.params.id),
     );
     app.get(
       '/api/auth/invitations/:token',

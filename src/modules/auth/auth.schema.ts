@@ -53,3 +53,6 @@ export const CreatedInvitation = z.object({
 export const AcceptInvitationBody = z.object({ token: z.string().min(20).max(200), password: Password });
 export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
 export const AcceptedInvitation = z.object({ email: z.string() });
+
+/** How many lockouts (per address, per account) were lifted. */
+export const UnlockedLogin = z.object({ cleared: z.number() });

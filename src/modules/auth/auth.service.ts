@@ -18,7 +18,7 @@ import {
   touchApiToken,
 } from './auth.queries';
 import type { CreateTokenBody, LoginBody } from './auth.schema';
-import type { LoginLimiter } from './login-limiter';
+import type { LoginThrottle } from './login-throttle';
 
 export const TOKEN_PREFIX = 'clara_';
 
@@ -40,17 +40,17 @@ function timingDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-export async function login(ctx: CoreContext, limiter: LoginLimiter, input: LoginBody, meta: { ip: string; userAgent?: string }) {
+export async function login(ctx: CoreContext, limiter: LoginThrottle, input: LoginBody, meta: { ip: string; userAgent?: string }) {
   await limiter.beforeAttempt(meta.ip, input.email);
   const user = await findUserByEmail(ctx.db, input.email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), input.password);
   const ok = user?.active === true && passwordOk;
   if (!user || !ok) {
-    await limiter.onFailure(input.email);
+    await limiter.onFailure(meta.ip, input.email, user?.id);
     await recordAudit(ctx, ctx.db, null, { action: 'auth.login_failed', targetType: 'user', targetId: user?.id, details: { email: input.email }, ip: meta.ip });
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await limiter.onSuccess(input.email);
+  await limiter.onSuccess(meta.ip, input.email);
   const token = randomToken();
   const csrf = randomToken(24);
   const now = ctx.clock.now();

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.table';
 
 export const sessions = pgTable(
@@ -49,3 +49,12 @@ export const userInvitations = pgTable(
   },
   (t) => [index('user_invitations_user_idx').on(t.userId)],
 );
+
+// Login throttling shared by every Clara process: per address (attempts), per account and
+// address (failures) and per account (failures from anywhere), each in a window.
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

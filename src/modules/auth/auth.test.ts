@@ -370,7 +370,7 @@ describe('login rate limit per account', () => {
   });
   afterAll(() => limited.close());
 
-  it('refuses even the right password with 429 after 3 failures, with a retry-after header', async () => {
+  it('locks the failing address out of the account after 3 failures, even with the right password, with a retry-after header', async () => {
     const user = await newUser(limited);
     for (let i = 0; i < 3; i++) expect((await loginRequest(limited, user.email, 'wrong-password')).statusCode).toBe(401);
     const res = await loginRequest(limited, user.email, user.password);
@@ -386,6 +386,42 @@ describe('login rate limit per account', () => {
     for (let i = 0; i < 3; i++) await loginRequest(limited, 'attacked@test.local', 'wrong-password');
     expect((await loginRequest(limited, 'attacked@test.local', 'wrong-password')).statusCode).toBe(429);
     expect((await loginRequest(limited, ADMIN_EMAIL, ADMIN_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('never refuses the right password from an address that has not been failing on the account', async () => {
+    const attacker = { 'x-forwarded-for': '198.51.100.66' };
+    for (let i = 0; i < 3; i++) expect((await loginRequest(limited, ADMIN_EMAIL, 'guess-password', attacker)).statusCode).toBe(401);
+    expect((await loginRequest(limited, ADMIN_EMAIL, 'guess-password', attacker)).statusCode).toBe(429);
+    expect((await loginRequest(limited, ADMIN_EMAIL, ADMIN_PASSWORD, attacker)).statusCode).toBe(429);
+    expect((await loginRequest(limited, ADMIN_EMAIL, ADMIN_PASSWORD, { 'x-forwarded-for': '192.0.2.10' })).statusCode).toBe(200);
+  });
+
+  it('slows an account attacked from many addresses down for those addresses only', async () => {
+    const user = await newUser(limited);
+    // 4 × CLARA_LOGIN_MAX_FAILURES failures spread over 12 addresses: the account's backoff starts.
+    for (let i = 1; i <= 12; i++) expect((await loginRequest(limited, user.email, 'wrong-password', { 'x-forwarded-for': `203.0.113.${i}` })).statusCode).toBe(401);
+    const failing = await loginRequest(limited, user.email, user.password, { 'x-forwarded-for': '203.0.113.5' });
+    expect(failing.statusCode).toBe(429);
+    expect(failing.json().error.message).toContain('for this account');
+    expect((await loginRequest(limited, user.email, user.password, { 'x-forwarded-for': '192.0.2.77' })).statusCode).toBe(200);
+    limited.clock.advance(16 * 60_000);
+    expect((await loginRequest(limited, user.email, user.password, { 'x-forwarded-for': '203.0.113.5' })).statusCode).toBe(200);
+  });
+
+  it('audits a lockout, and an admin lifts it', async () => {
+    const user = await newUser(limited);
+    const from = { 'x-forwarded-for': '198.51.100.20' };
+    for (let i = 0; i < 3; i++) await loginRequest(limited, user.email, 'wrong-password', from);
+    expect((await loginRequest(limited, user.email, user.password, from)).statusCode).toBe(429);
+    const admin = await limited.asAdmin();
+    const audit = (await admin.request('GET', '/api/admin/audit?action=auth.login_locked')).json().items;
+    expect(audit.find((a: { target_id: string }) => a.target_id === user.id)).toMatchObject({ ip: '198.51.100.20', details: { email: user.email, scope: 'address' } });
+    expect((await (await limited.as('lead')).request('POST', `/api/admin/users/${user.id}/unlock-login`)).statusCode).toBe(403);
+    const lifted = await admin.request('POST', `/api/admin/users/${user.id}/unlock-login`);
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    expect(lifted.json().cleared).toBeGreaterThanOrEqual(1);
+    expect((await loginRequest(limited, user.email, user.password, from)).statusCode).toBe(200);
+    expect((await admin.request('POST', '/api/admin/users/00000000-0000-4000-8000-000000000000/unlock-login')).statusCode).toBe(404);
   });
 
   it('forgets earlier failures after a successful login', async () => {
