@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { Clock } from './clock';
 import { queryRows, type Db } from './db';
 import { jobs } from './jobs.table';
-import type { Logger } from './logger';
+import { scrubSecrets, type Logger } from './logger';
 
 export interface JobDefinition<T> {
   name: string;
@@ -197,7 +197,8 @@ export class JobRunner {
         .update(jobs)
         .set({
           status: dead ? 'dead' : 'pending',
-          lastError: message.slice(0, 2000),
+          // Leads read it (GET /api/admin/jobs): no statement parameters or passwords.
+          lastError: scrubSecrets(message).slice(0, 2000),
           lockedAt: null,
           runAt: new Date(this.clock.now().getTime() + backoff),
         })

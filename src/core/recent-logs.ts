@@ -1,3 +1,5 @@
+import { scrubSecrets } from './logger';
+
 // The last warnings and errors of this process, kept in memory for the admin panel's
 // "recent errors" view: no log shipping needed to see why something failed a minute ago.
 
@@ -20,7 +22,7 @@ function pickContext(line: Record<string, unknown>): Record<string, string | num
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(line)) {
     if (SKIP.has(key) || Object.keys(out).length >= MAX_CONTEXT) continue;
-    if (typeof value === 'string') out[key] = value.slice(0, 300);
+    if (typeof value === 'string') out[key] = scrubSecrets(value.slice(0, 300));
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
   }
   return out;
@@ -45,7 +47,7 @@ export class RecentLogs {
     this.entries.push({
       time: new Date(typeof parsed.time === 'number' ? parsed.time : Date.now()).toISOString(),
       level,
-      msg: String(parsed.msg ?? ''),
+      msg: scrubSecrets(String(parsed.msg ?? '')),
       context: pickContext(parsed),
       err: err ? { type: String(err.type ?? 'Error'), message: String(err.message ?? ''), stack: typeof err.stack === 'string' ? err.stack.slice(0, 4000) : null } : null,
     });

@@ -1,3 +1,4 @@
+import { scrubSecrets } from '../../core/logger';
 import { openSecret, sealSecret } from '../../core/encryption';
 import { AppError } from '../../core/errors';
 import { auditChange, type AuditBy } from '../audit';
@@ -127,5 +128,5 @@ export async function enabledMailboxSettings(ctx: Pick<EmailContext, 'db' | 'con
 }
 
 export async function recordMailboxPoll(ctx: Pick<EmailContext, 'db'>, id: string, at: Date | null, error: string | null) {
-  await updateMailboxRow(ctx.db, id, { lastPolledAt: at, lastError: error });
+  await updateMailboxRow(ctx.db, id, { lastPolledAt: at, lastError: error === null ? null : scrubSecrets(error) });
 }

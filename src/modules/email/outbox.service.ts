@@ -1,3 +1,4 @@
+import { scrubSecrets } from '../../core/logger';
 import { hostname } from 'node:os';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
@@ -106,13 +107,13 @@ export async function deliverOutboxEmail(ctx: EmailContext, id: string): Promise
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     const permanent = err instanceof MailerError && err.permanent;
     if (permanent || row.attempts >= row.maxAttempts) {
-      await finishOutbox(ctx.db, id, worker, { status: 'dead', lastError: message, updatedAt: ctx.clock.now() });
+      await finishOutbox(ctx.db, id, worker, { status: 'dead', lastError: scrubSecrets(message), updatedAt: ctx.clock.now() });
       ctx.log.error({ outboxId: id, attempts: row.attempts, permanent }, 'email failed for good');
       return 'dead';
     }
     const nextAt = new Date(ctx.clock.now().getTime() + ctx.config.CLARA_EMAIL_RETRY_MS * 2 ** (row.attempts - 1));
     await ctx.db.transaction(async (tx) => {
-      await finishOutbox(tx, id, worker, { status: 'pending', nextAttemptAt: nextAt, lastError: message, updatedAt: ctx.clock.now() });
+      await finishOutbox(tx, id, worker, { status: 'pending', nextAttemptAt: nextAt, lastError: scrubSecrets(message), updatedAt: ctx.clock.now() });
       await ctx.jobs.enqueue(tx, SEND_JOB, { outboxId: id }, { runAt: nextAt });
     });
     ctx.log.warn({ outboxId: id, attempts: row.attempts, nextAt }, 'email failed, will retry');
