@@ -38,7 +38,9 @@ export function ticketsRoutes(ctx: TicketsContext): FastifyPluginAsyncZod {
           queueId: b.queue_id,
           tags: b.tags,
           transcript: b.transcript,
-          metadata: b.metadata,
+          // The caller's own data (an order number, a CRM id) under `custom`: Clara's keys (demo,
+          // auto_answer, email, …) steer its behaviour and are never set from outside.
+          ...(b.metadata ? { metadata: { custom: b.metadata } } : {}),
         });
         return reply.status(201).send(ticket);
       },

@@ -21,6 +21,7 @@ export const CreateTicketBody = z
     queue_id: z.string().uuid().optional(),
     tags: Tags.optional(),
     transcript: z.string().max(100_000).optional(),
+    /** Your own data about the ticket, stored as `metadata.custom`. */
     metadata: z.record(z.string(), z.unknown()).optional(),
   })
   .refine((b) => (b.customer_id === undefined) !== (b.customer === undefined), {
