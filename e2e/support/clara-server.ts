@@ -14,7 +14,7 @@ export interface RunningServer {
 }
 
 // A real Clara process on a free port with a fresh embedded database, as `npm start` runs it.
-export async function startClaraServer(opts: { demo: boolean; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startClaraServer(opts: { demo: boolean; env?: Record<string, string>; databaseUrl?: string }): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'clara-e2e-'));
   const adminPassword = 'e2e-admin-password';
   const env: NodeJS.ProcessEnv = {
@@ -30,8 +30,10 @@ export async function startClaraServer(opts: { demo: boolean; env?: Record<strin
     LOG_LEVEL: 'warn',
     ...opts.env,
   };
-  // The browser suite runs on PGlite only, also when the server tests target PostgreSQL.
-  delete env.DATABASE_URL;
+  // The browser suite runs on PGlite only, also when the server tests target PostgreSQL; a scale-out
+  // test gives several processes one PostgreSQL database.
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
   if (!opts.env?.CLARA_PUBLIC_URL) delete env.CLARA_PUBLIC_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
+import { startClaraServer, type RunningServer } from './support/clara-server';
+
+// Two Clara processes on one PostgreSQL behave like one: a session, a login lockout and a setting
+// made through one hold on the other, and concurrent creates on both get distinct ticket numbers.
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function login(base: string, email: string, password: string): Promise<{ status: number; session?: Session }> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) return { status: res.status };
+  const body = (await res.json()) as { csrf_token: string };
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('clara_session='))!.split(';')[0]!;
+  return { status: 200, session: { cookie, csrf: body.csrf_token } };
+}
+
+async function call(base: string, s: Session, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+describe('two Clara processes on one PostgreSQL', () => {
+  let name = '';
+  let a: RunningServer;
+  let b: RunningServer;
+  let admin: Session;
+
+  beforeAll(async () => {
+    name = await createDatabase(SERVER_URL, 'clara_scale');
+    const env = { CLARA_LOGIN_MAX_FAILURES: '3' };
+    a = await startClaraServer({ demo: false, env, databaseUrl: databaseUrl(SERVER_URL, name) });
+    b = await startClaraServer({ demo: false, env, databaseUrl: databaseUrl(SERVER_URL, name) });
+    admin = (await login(a.url, a.adminEmail, a.adminPassword)).session!;
+  }, 180_000);
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    if (name) await dropDatabase(SERVER_URL, name);
+  });
+
+  it('accepts a session opened on one process on the other', async () => {
+    expect((await call(b.url, admin, 'GET', '/api/auth/me')).status).toBe(200);
+  });
+
+  it('refuses on the second process a login the first one locked', async () => {
+    const user = { email: 'scale.agent@example.com', name: 'Scale Agent', role: 'agent', password: 'scale-password-123' };
+    expect((await call(a.url, admin, 'POST', '/api/admin/users', user)).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await login(a.url, user.email, 'wrong-password')).status).toBe(401);
+    expect((await login(b.url, user.email, user.password)).status).toBe(429);
+    const created = (await call(b.url, admin, 'GET', '/api/admin/users')).json.items as { id: string; email: string }[];
+    const id = created.find((u) => u.email === user.email)!.id;
+    expect((await call(b.url, admin, 'POST', `/api/admin/users/${id}/unlock-login`)).status).toBe(200);
+    expect((await login(a.url, user.email, user.password)).status).toBe(200);
+  });
+
+  it('applies a setting changed on one process on the other', async () => {
+    const put = await call(a.url, admin, 'PUT', '/api/admin/settings/autoresolve', { mode: 'suggest', threshold: 0.95, max_priority: 'low' });
+    expect(put.status).toBe(200);
+    expect((await call(b.url, admin, 'GET', '/api/admin/settings/autoresolve')).json).toMatchObject({ mode: 'suggest', threshold: 0.95, max_priority: 'low' });
+  });
+
+  it('gives concurrent creates on both processes distinct ticket numbers', async () => {
+    const create = (base: string, i: number) =>
+      call(base, admin, 'POST', '/api/tickets', {
+        subject: `Scale-out ticket number ${i}`,
+        description: 'Created at the same time on two processes.',
+        channel: 'web',
+        category: 'general',
+        priority: 'normal',
+        customer: { email: `scale${i}@example.com` },
+      });
+    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => create(i % 2 ? a.url : b.url, i)));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const numbers = results.map((r) => r.json.number as number);
+    expect(new Set(numbers).size).toBe(24);
+  });
+});
