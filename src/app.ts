@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context';
 import { frameworkErrors, installErrorHandling } from './core/http';
 import { installInputGuard } from './core/input-guard';
+import { installSecurityHeaders } from './core/security-headers';
 import { auditRoutes } from './modules/audit';
 import { classifyRoutes } from './modules/classify';
 import { emailRoutes } from './modules/email';
@@ -53,6 +54,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installInputGuard(app);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
+  await installSecurityHeaders(app, { https: ctx.config.CLARA_SECURE_COOKIES });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
