@@ -2,7 +2,7 @@ import { ManualClock } from '../../core/clock';
 import { EventBus } from '../../core/events';
 import { systemActor, type Actor } from '../../core/rbac';
 import { autoAnswerTicket, type KbContext } from '../kb';
-import { addCustomerMessage, addStaffMessage, createTicket, updateTicket, type Priority, type Status, type TicketsContext } from '../tickets';
+import { addCustomerMessage, addStaffMessage, createTicket, updateTicket, type Category, type Priority, type Status, type TicketsContext } from '../tickets';
 import { HISTORY_CUSTOMERS, HISTORY_TEMPLATES } from './demo-history';
 
 const MINUTE = 60_000;
@@ -35,12 +35,11 @@ export interface DemoTicketPlan {
   description: string;
   channel: 'email' | 'web' | 'chat' | 'voice';
   customer: { email: string; name: string };
-  category?: TicketsContextCategory;
+  category?: Category;
   priority?: Priority;
   tags?: string[];
   steps: DemoStep[];
 }
-type TicketsContextCategory = Parameters<typeof createTicket>[2]['category'];
 
 // How long the first answer takes, by priority: inside the default SLA (urgent 30 min, high 2 h,
 // normal 12 h, low 24 h), except one time in ten, when it comes up to twice the target late.
