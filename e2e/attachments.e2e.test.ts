@@ -63,6 +63,7 @@ describeE2E('attachments in the web app', () => {
     await page.getByRole('textbox', { name: /^Reply/ }).fill('Thanks! The log below shows the token expired; signing in again fixes it.');
     await page.locator('input[type=file]').setInputFiles({ name: 'sync.log', mimeType: 'text/plain', buffer: LOG });
     await page.getByTestId('pending-attachment').filter({ hasText: 'sync.log' }).waitFor();
+    await screenshot(page, 'composer-attachment');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByTestId('message-reply').getByTestId('attachment-link').filter({ hasText: 'sync.log' }).waitFor();
     expect(await page.getByTestId('pending-attachment').count()).toBe(0);
