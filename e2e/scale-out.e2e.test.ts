@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
 import { startClaraServer, type RunningServer } from './support/clara-server';
 
-// Two Clara processes on one PostgreSQL behave like one: a session, a login lockout and a setting
-// made through one hold on the other, and concurrent creates on both get distinct ticket numbers.
+// Two Clara processes on one PostgreSQL behave like one: a session, a login lockout, a client's
+// request count and a setting made through one hold on the other, and concurrent creates on both get
+// distinct ticket numbers.
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Session {
@@ -36,7 +37,7 @@ describe('two Clara processes on one PostgreSQL', () => {
 
   beforeAll(async () => {
     name = await createDatabase(SERVER_URL, 'clara_scale');
-    const env = { CLARA_LOGIN_MAX_FAILURES: '3' };
+    const env = { CLARA_LOGIN_MAX_FAILURES: '3', CLARA_PUBLIC_INTAKE_PER_MINUTE: '2' };
     a = await startClaraServer({ demo: false, env, databaseUrl: databaseUrl(SERVER_URL, name) });
     b = await startClaraServer({ demo: false, env, databaseUrl: databaseUrl(SERVER_URL, name) });
     admin = (await login(a.url, a.adminEmail, a.adminPassword)).session!;
@@ -60,6 +61,20 @@ describe('two Clara processes on one PostgreSQL', () => {
     const id = created.find((u) => u.email === user.email)!.id;
     expect((await call(b.url, admin, 'POST', `/api/admin/users/${id}/unlock-login`)).status).toBe(200);
     expect((await login(a.url, user.email, user.password)).status).toBe(200);
+  });
+
+  it("counts a client's public requests on both processes together", async () => {
+    const intake = (base: string, i: number) =>
+      fetch(`${base}/api/public/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: `Public request ${i}`, description: 'Sent to either process, one client.', email: `walkin${i}@example.com` }),
+      });
+    expect((await intake(a.url, 1)).status).toBe(201);
+    expect((await intake(b.url, 2)).status).toBe(201);
+    const third = await intake(a.url, 3);
+    expect(third.status).toBe(429);
+    expect((await intake(b.url, 4)).status).toBe(429);
   });
 
   it('applies a setting changed on one process on the other', async () => {

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context';
 import { frameworkErrors, installErrorHandling } from './core/http';
 import { installInputGuard } from './core/input-guard';
+import { databaseRateLimitStore } from './core/rate-limit-store';
 import { installSecurityHeaders } from './core/security-headers';
 import { auditRoutes } from './modules/audit';
 import { classifyRoutes } from './modules/classify';
@@ -56,7 +57,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await installSecurityHeaders(app, { https: ctx.config.CLARA_SECURE_COOKIES });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, ctx.clock) });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Clara API', version: VERSION, description: 'Self-hosted AI helpdesk' },

@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit's migration generator.
 export * from './core/jobs.table';
+export { rateLimitCounters } from './core/rate-limit-store';
 export * from './core/settings';
 export * from './modules/users/users.table';
 export * from './modules/auth/auth.table';
