@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -21,13 +22,15 @@ function toJob(j: JobSummary): Job {
   };
 }
 
+const PROCESS_ID = `${hostname()}:${process.pid}`;
+
 // What an operator needs when something goes wrong: failed background jobs and recent errors.
 export function systemAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/admin/system/logs',
       { config: { permission: 'system:read' }, schema: { tags, summary: "This process's latest warnings and errors", querystring: RecentLogsQuery, response: { 200: RecentLogList } } },
-      async (req) => ({ items: ctx.recentLogs.list({ minLevel: req.query.level, limit: req.query.limit }) }),
+      async (req) => ({ process: PROCESS_ID, items: ctx.recentLogs.list({ minLevel: req.query.level, limit: req.query.limit }) }),
     );
     app.get(
       '/api/admin/jobs',

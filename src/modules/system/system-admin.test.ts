@@ -54,6 +54,8 @@ describe('operations: failed jobs and recent errors', () => {
     await deadJob();
     const res = await lead.request('GET', '/api/admin/system/logs?level=error');
     expect(res.statusCode).toBe(200);
+    // With several Clara processes each keeps its own: the answer says which one it is.
+    expect(res.json().process).toMatch(/^.+:\d+$/);
     const entry = res.json().items.find((e: { msg: string }) => e.msg === 'job failed for good');
     expect(entry).toMatchObject({ level: 'error', context: { job: 'test.boom' }, err: { message: 'disk full while exporting' } });
     expect((await (await t.as('agent')).request('GET', '/api/admin/system/logs')).statusCode).toBe(403);

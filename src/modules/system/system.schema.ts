@@ -21,6 +21,8 @@ export const RecentLogsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export const RecentLogList = z.object({
+  /** Which Clara process answered (host:pid): with several processes, each keeps its own recent errors. */
+  process: z.string(),
   items: z.array(
     z.object({
       time: z.string(),
