@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from './core/config';
-import { openDatabase } from './core/db';
+import { openDatabase, queryRows, restoreDatabase } from './core/db';
 import { ROLES } from './core/rbac';
 import { createContext } from './context';
 import { createApiToken } from './modules/auth';
@@ -61,6 +63,23 @@ program
       console.log(`admin: ${admin.email}${admin.generatedPassword ? ` password: ${admin.generatedPassword}` : ''}`);
       console.log(demoLoaded ? 'demo data loaded' : 'demo data already present or disabled');
     });
+  });
+
+program
+  .command('restore')
+  .description('Unpack a backup of the embedded database (GET /api/admin/backup) into a new, empty data folder')
+  .argument('<file>', 'the .tar.gz backup')
+  .option('--data-dir <dir>', 'where to put it (default CLARA_DATA_DIR; must be empty)')
+  .action(async (file: string, o: { dataDir?: string }) => {
+    const config = loadConfig(process.env, { LOG_LEVEL: 'warn' });
+    if (config.DATABASE_URL) throw new Error('DATABASE_URL is set: restore PostgreSQL with pg_restore (see docs/deploy.md).');
+    const dataDir = o.dataDir ?? config.CLARA_DATA_DIR;
+    await restoreDatabase(dataDir, new Blob([await readFile(file)]));
+    // Opening it applies any migrations newer than the backup.
+    const db = await openDatabase({ dataDir });
+    const [row] = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from tickets`);
+    await db.close();
+    console.log(`restored into ${dataDir}: ${row?.n ?? 0} tickets; start Clara with CLARA_DATA_DIR=${dataDir}`);
   });
 
 const user = program.command('user').description('Manage staff users');

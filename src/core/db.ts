@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -14,6 +14,8 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded database's data directory as a tarball (PGlite only): a template to open copies from. */
   dumpDataDir?(): Promise<Blob>;
+  /** A consistent gzipped copy of the embedded database while it runs (PGlite only; PostgreSQL has pg_dump). */
+  backup?(): Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -47,7 +49,9 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     await run(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
   };
   const dumpDataDir = () => client.dumpDataDir('none');
-  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close(), dumpDataDir };
+  // PGlite runs every statement on its one connection, so the dump sees one committed state.
+  const backup = () => client.dumpDataDir('gzip');
+  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close(), dumpDataDir, backup };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -90,4 +94,17 @@ async function enableVectorIfAvailable(db: Db): Promise<boolean> {
 export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Unpacks a backup (`GET /api/admin/backup`) into a new data directory for the embedded database.
+ * Refuses a directory that already holds data, so a restore never overwrites an installation.
+ */
+export async function restoreDatabase(dataDir: string, backup: Blob): Promise<void> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new folder`);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { vector }, loadDataDir: backup });
+  await client.close();
 }

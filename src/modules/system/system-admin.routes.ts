@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { auditBy, auditChange } from '../audit';
+import { auditBy, auditChange, recordAudit } from '../audit';
 import type { JobSummary } from '../../core/jobs';
 import { Job, JobList, JobParams, JobsQuery, RecentLogList, RecentLogsQuery } from './system.schema';
 
@@ -27,6 +27,24 @@ const PROCESS_ID = `${hostname()}:${process.pid}`;
 // What an operator needs when something goes wrong: failed background jobs and recent errors.
 export function systemAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/admin/backup',
+      {
+        config: { permission: 'system:manage' },
+        schema: { tags, summary: 'A consistent copy of the embedded database while Clara runs (.tar.gz; restore with `clara restore`); PostgreSQL: use pg_dump' },
+      },
+      async (req, reply) => {
+        if (!ctx.database.backup) throw new AppError('CONFLICT', 'Clara runs on PostgreSQL here: back it up with pg_dump (see docs/deploy.md).');
+        const copy = Buffer.from(await (await ctx.database.backup()).arrayBuffer());
+        await recordAudit(ctx, ctx.db, req.actor, { action: 'system.backup_downloaded', targetType: 'system', details: { bytes: copy.length }, ip: req.ip });
+        const stamp = ctx.clock.now().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+        return reply
+          .header('content-type', 'application/gzip')
+          .header('content-disposition', `attachment; filename="clara-backup-${stamp}.tar.gz"`)
+          .header('cache-control', 'no-store')
+          .send(copy);
+      },
+    );
     app.get(
       '/api/admin/system/logs',
       { config: { permission: 'system:read' }, schema: { tags, summary: "This process's latest warnings and errors", querystring: RecentLogsQuery, response: { 200: RecentLogList } } },
