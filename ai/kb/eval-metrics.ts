@@ -1,4 +1,4 @@
-import { createRng, shuffleInPlace } from '../../src/modules/classify/prng';
+import { createRng, shuffleInPlace } from '../../src/core/prng';
 export interface LabeledQuery {
   text: string;
   relevant: ReadonlySet<string>;

@@ -1,6 +1,6 @@
 import type { LabeledExample } from './example.js';
 import { INTENT_CATEGORY, INTENTS, type Priority } from './labels.js';
-import { createRng } from './prng.js';
+import { createRng } from '../../core/prng';
 import { CLOSERS, CONTEXT, OPENERS, PRIORITY_MODIFIERS, REQUESTS, SIGNATURES, SLOTS } from './seed-phrases.js';
 import { TEMPLATES } from './seed-templates.js';
 

@@ -1,4 +1,4 @@
-import { createRng, shuffleInPlace } from './prng.js';
+import { createRng, shuffleInPlace } from '../../core/prng';
 
 /** Seeded split that keeps each stratum's share; output keeps input order. */
 export function stratifiedSplit<T>(

@@ -1,4 +1,5 @@
 import { ManualClock } from '../../core/clock';
+import { createRng } from '../../core/prng';
 import { EventBus } from '../../core/events';
 import { systemActor, type Actor } from '../../core/rbac';
 import { autoAnswerTicket, type KbContext } from '../kb';
@@ -8,18 +9,6 @@ import { HISTORY_CUSTOMERS, HISTORY_TEMPLATES } from './demo-history';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** A small seeded generator: the same demo every time it is loaded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One step of a ticket's life, at its time. */
 export type DemoStep =
@@ -53,7 +42,7 @@ const SLA_FIRST_REPLY: Record<Priority, number> = { urgent: 30 * MINUTE, high: 2
 
 /** Working-hour arrivals over the last `days` days: about three a weekday, one at weekends. */
 export function planHistory(now: Date, agents: string[], days = 30, seed = 20261206): DemoTicketPlan[] {
-  const random = seededRandom(seed);
+  const random = createRng(seed);
   const between = (lo: number, hi: number) => lo + random() * (hi - lo);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const plans: DemoTicketPlan[] = [];

@@ -70,9 +70,10 @@ async function demoRecord(ctx: Ctx): Promise<DemoRecord | null> {
   return { loaded_at: new Date(0).toISOString(), users, articles };
 }
 
+/** The demo's articles still in the knowledge base, with the version the demo loaded. */
 async function liveArticles(ctx: Ctx, record: DemoRecord) {
   const found = await Promise.all(record.articles.map(async (a) => ({ a, article: await getArticle(ctx, a.id).catch(() => null) })));
-  return found.filter((f) => f.article !== null) as { a: DemoRecord['articles'][number]; article: Awaited<ReturnType<typeof getArticle>> }[];
+  return found.flatMap(({ a, article }) => (article ? [{ a, article }] : []));
 }
 
 /** Whether the demo is here, and how much of it. */
