@@ -3,8 +3,9 @@ import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-d
 import { startClaraServer, type RunningServer } from './support/clara-server';
 
 // Two Clara processes on one PostgreSQL behave like one: a session, a login lockout, a client's
-// request count and a setting made through one hold on the other, and concurrent creates on both get
-// distinct ticket numbers.
+// request count, a setting and a routing table made through one hold on the other, a ticket taken by
+// the web process has its follow-ups run by the job process at once, and concurrent creates on both
+// get distinct ticket numbers.
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Session {
@@ -38,8 +39,10 @@ describe('two Clara processes on one PostgreSQL', () => {
   beforeAll(async () => {
     name = await createDatabase(SERVER_URL, 'clara_scale');
     const env = { CLARA_LOGIN_MAX_FAILURES: '3', CLARA_PUBLIC_INTAKE_PER_MINUTE: '2' };
-    a = await startClaraServer({ demo: false, env, databaseUrl: databaseUrl(SERVER_URL, name) });
-    b = await startClaraServer({ demo: false, env, databaseUrl: databaseUrl(SERVER_URL, name) });
+    // As docs/deploy.md describes: a runs the jobs (polling only once a minute, so only a wakeup makes
+    // it quick), b is a web process that runs none.
+    a = await startClaraServer({ demo: false, env: { ...env, CLARA_JOB_POLL_MS: '60000' }, databaseUrl: databaseUrl(SERVER_URL, name) });
+    b = await startClaraServer({ demo: false, env: { ...env, CLARA_JOBS: '0' }, databaseUrl: databaseUrl(SERVER_URL, name) });
     admin = (await login(a.url, a.adminEmail, a.adminPassword)).session!;
   }, 180_000);
   afterAll(async () => {
@@ -81,6 +84,32 @@ describe('two Clara processes on one PostgreSQL', () => {
     const put = await call(a.url, admin, 'PUT', '/api/admin/settings/autoresolve', { mode: 'suggest', threshold: 0.95, max_priority: 'low' });
     expect(put.status).toBe(200);
     expect((await call(b.url, admin, 'GET', '/api/admin/settings/autoresolve')).json).toMatchObject({ mode: 'suggest', threshold: 0.95, max_priority: 'low' });
+  });
+
+  it('routes by a routing table changed on the other process at once', async () => {
+    const info = (await call(b.url, admin, 'GET', '/api/admin/classifier')).json as { routing: Record<string, Record<string, string>> };
+    const labelled = { subject: 'Database down', description: 'Nothing loads.', channel: 'web', category: 'technical', priority: 'urgent', customer: { email: 'router@example.com' } };
+    const before = await call(b.url, admin, 'POST', '/api/tickets', labelled);
+    expect(before.json.queue).toMatchObject({ name: 'Technical Issues' });
+    const routing = { ...info.routing, technical: { ...info.routing.technical, urgent: 'Escalations' } };
+    expect((await call(a.url, admin, 'PUT', '/api/admin/classifier/routing', routing)).status).toBe(200);
+    // b reads its routing copy every 30 s; the change must not wait for that.
+    await expect.poll(async () => (await call(b.url, admin, 'POST', '/api/tickets', labelled)).json.queue, { timeout: 3_000, interval: 250 }).toMatchObject({ name: 'Escalations' });
+  });
+
+  it("runs a new ticket's follow-ups on the job process within seconds of a create on the web process", async () => {
+    const created = await call(b.url, admin, 'POST', '/api/tickets', {
+      subject: 'Third time writing',
+      description: 'I want to talk to a manager, third time writing!',
+      channel: 'web',
+      category: 'general',
+      priority: 'normal',
+      customer: { email: 'angry@example.com' },
+    });
+    expect(created.status).toBe(201);
+    const started = Date.now();
+    await expect.poll(async () => (await call(b.url, admin, 'GET', `/api/tickets/${String(created.json.id)}`)).json.status, { timeout: 5_000, interval: 100 }).toBe('escalated');
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('gives concurrent creates on both processes distinct ticket numbers', async () => {

@@ -11,7 +11,7 @@ import { findQueues } from './modules/queues';
 import { kbCategoryEvidence, KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
 import { createTicketMailer, EmailRuntime, registerEmailJobs, type EmailContext } from './modules/email';
 import { registerMeetingJobs } from './modules/meetings';
-import { registerAttachmentJobs, type TicketsContext } from './modules/tickets';
+import { registerAttachmentJobs, registerFollowUpJobs, type TicketsContext } from './modules/tickets';
 import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from './modules/escalation';
 import { subscribeNotifications } from './modules/notifications';
 import { subscribeDrafts } from './modules/drafts';
@@ -43,6 +43,8 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     config.CLARA_JOB_POLL_MS,
     config.CLARA_JOB_RETENTION_DAYS * 24 * 60 * 60_000,
   );
+  // On PostgreSQL other processes may run the jobs this one enqueues (and the other way round).
+  if (database.driver === 'postgres') jobs.shareWakeups(database.listen);
   const base = {
     config,
     database,
@@ -66,9 +68,11 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   // The classifier learned other companies' words; the team's own articles and queue descriptions say what its tickets are about.
   ctx.classifier.useCategoryEvidence(async (text) => (await kbCategoryEvidence(ctx, text))?.probabilities ?? null);
   ctx.classifier.useQueueDescriptions(() => findQueues(ctx.db));
-  ctx.events.on('queue.changed', () => ctx.classifier.refresh(true));
+  ctx.events.on('queue.changed', () => ctx.classifier.changed());
+  await ctx.classifier.followChanges(database.listen);
   registerClassifyJobs(ctx);
   registerAttachmentJobs(ctx);
+  registerFollowUpJobs(ctx);
   registerKbJobs(ctx);
   registerEmailJobs(ctx);
   registerMeetingJobs(ctx);

@@ -16,6 +16,19 @@ export interface Database {
   dumpDataDir?(): Promise<Blob>;
   /** A consistent gzipped copy of the embedded database while it runs (PGlite only; PostgreSQL has pg_dump). */
   backup?(): Promise<Blob>;
+  /**
+   * Calls `fn` for every NOTIFY on `channel` from any process on this database (`notify` below), after
+   * the notifying transaction commits. Returns the unsubscribe function.
+   */
+  listen(channel: NotifyChannel, fn: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
+/** The channels Clara's processes tell each other things on. */
+export type NotifyChannel = 'clara_jobs' | 'clara_cache';
+
+/** Tells every process listening on `channel` (this one included), when `exec`'s transaction commits. */
+export async function notify(exec: Db, channel: NotifyChannel, payload = ''): Promise<void> {
+  await exec.execute(sql`select pg_notify(${channel}, ${payload})`);
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -51,7 +64,8 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const dumpDataDir = () => client.dumpDataDir('none');
   // PGlite runs every statement on its one connection, so the dump sees one committed state.
   const backup = () => client.dumpDataDir('gzip');
-  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close(), dumpDataDir, backup };
+  const listen = (channel: NotifyChannel, fn: (payload: string) => void) => client.listen(channel, fn);
+  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close(), dumpDataDir, backup, listen };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -75,7 +89,86 @@ async function openPostgres(url: string): Promise<Database> {
       client.release();
     }
   };
-  return { db, driver: 'postgres', vector, migrate, close: () => pool.end() };
+  const listener = new PostgresListener(url, pg.default.Client);
+  return {
+    db,
+    driver: 'postgres',
+    vector,
+    migrate,
+    listen: (channel, fn) => listener.listen(channel, fn),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+type PgClient = InstanceType<typeof import('pg').default.Client>;
+
+// One connection per process holds the LISTENs (a pooled connection would drop them). When it breaks
+// (a server restart), it reconnects and listens again; what was sent meanwhile is lost, so whoever
+// relies on it also rereads now and then.
+class PostgresListener {
+  private client: PgClient | null = null;
+  private connecting: Promise<PgClient> | null = null;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly Client: typeof import('pg').default.Client,
+  ) {}
+
+  async listen(channel: NotifyChannel, fn: (payload: string) => void): Promise<() => Promise<void>> {
+    const set = this.handlers.get(channel) ?? new Set();
+    const first = set.size === 0;
+    set.add(fn);
+    this.handlers.set(channel, set);
+    const client = await this.connect();
+    if (first) await client.query(`listen ${channel}`);
+    return async () => {
+      set.delete(fn);
+      if (set.size === 0 && this.client && !this.closed) await this.client.query(`unlisten ${channel}`).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<PgClient> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new this.Client({ connectionString: this.url });
+      client.on('notification', (n) => {
+        for (const fn of this.handlers.get(n.channel) ?? []) fn(n.payload ?? '');
+      });
+      client.on('error', () => this.reconnectSoon(client));
+      client.on('end', () => this.reconnectSoon(client));
+      await client.connect();
+      for (const [channel, set] of this.handlers) if (set.size > 0) await client.query(`listen ${channel}`);
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private reconnectSoon(broken: PgClient): void {
+    if (this.closed || this.client !== broken) return;
+    this.client = null;
+    this.retry();
+  }
+
+  private retry(): void {
+    setTimeout(() => {
+      if (!this.closed) this.connect().catch(() => this.retry());
+    }, 1_000).unref();
+  }
 }
 
 // Debian's PostgreSQL has no pgvector: Clara then runs with semantic search switched off.

@@ -59,10 +59,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send(body('INTERNAL', ERROR_CODES.INTERNAL.message, req.id));
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0]!;
-    reply.status(404).send(body('NOT_FOUND', `No route ${req.method} ${path.length > 120 ? `${path.slice(0, 120)}…` : path}.`, req.id));
-  });
+  app.setNotFoundHandler((req, reply) => notFound(req, reply));
+}
+
+function notFound(req: FastifyRequest, reply: FastifyReply): void {
+  const path = req.url.split('?')[0]!;
+  void reply.status(404).send(body('NOT_FOUND', `No route ${req.method} ${path.length > 120 ? `${path.slice(0, 120)}…` : path}.`, req.id));
 }
 
 /**
@@ -70,6 +72,8 @@ export function installErrorHandling(app: FastifyInstance): void {
  * `frameworkErrors` option, set where the instance is created.
  */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  // A path segment longer than any id Clara issues names nothing (Fastify itself says 414 and echoes it whole).
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return notFound(req, reply);
   const message = err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid: check its %-encoding.' : err.message;
   void reply.status(err.statusCode && err.statusCode < 500 ? err.statusCode : 400).send(body('BAD_REQUEST', message, req.id));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { JobRunner } from './jobs';
 import { queryRows } from './db';
@@ -50,7 +50,10 @@ describe('job runner', () => {
   it('does not run a job before its run_at', async () => {
     await runner.enqueue(t.ctx.db, 'test.ok', { tag: 'later' }, { runAt: new Date(t.clock.now().getTime() + 60_000) });
     expect(await runner.runDue()).toBe(0);
+    // Scheduled work is pending but not yet part of the backlog.
+    expect(await runner.stats()).toMatchObject({ pending: 1, due: 0 });
     t.clock.advance(60_000);
+    expect(await runner.stats()).toMatchObject({ pending: 1, due: 1 });
     expect(await runner.runDue()).toBe(1);
     expect(seen).toEqual(['later']);
   });
@@ -81,6 +84,20 @@ describe('job runner', () => {
     }
     expect((await jobRows())[0]).toMatchObject({ status: 'dead', attempts: 3, last_error: 'always broken' });
     expect(await runner.stats()).toMatchObject({ dead: 1, pending: 0 });
+  });
+
+  it('runs work committed in this process at once when woken, not at the next poll', async () => {
+    const started = new JobRunner(t.ctx.db, t.clock, t.ctx.log, 60 * 60_000);
+    started.register({ name: 'test.ok', schema: z.object({ tag: z.string() }), handler: async (p) => void seen.push(p.tag) });
+    started.wake(); // not started: nothing happens
+    await started.enqueue(t.ctx.db, 'test.ok', { tag: 'woken' });
+    expect(await started.isQueued('test.ok', { tag: 'woken' })).toBe(true);
+    expect(await started.isQueued('test.ok', { tag: 'other' })).toBe(false);
+    started.start();
+    started.wake();
+    await vi.waitFor(() => expect(seen).toEqual(['woken']), { timeout: 5_000 });
+    await started.stop();
+    expect(await started.isQueued('test.ok', { tag: 'woken' })).toBe(false);
   });
 
   it('refuses to enqueue a payload that does not match the job schema', async () => {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { Clock } from './clock';
-import { queryRows, type Db } from './db';
+import { notify, queryRows, type Database, type Db } from './db';
 import { jobs } from './jobs.table';
 import { scrubSecrets, type Logger } from './logger';
 
@@ -51,6 +51,10 @@ export class JobRunner {
   private readonly workerId = `${hostname()}:${process.pid}`;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private busy = false;
+  private woken = false;
+  private listen: Database['listen'] | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
   private lastPrunedAt = 0;
 
   constructor(
@@ -94,22 +98,60 @@ export class JobRunner {
     return count;
   }
 
+  /**
+   * Several processes on one database (PostgreSQL): a process that commits work without running jobs
+   * itself (`CLARA_JOBS=0`) wakes the job processes through NOTIFY instead of leaving it to their poll.
+   */
+  shareWakeups(listen: Database['listen']): void {
+    this.listen = listen;
+  }
+
   start(): void {
     if (this.timer) return;
-    const tick = () => {
-      this.running = this.runDue()
-        .then(() => this.pruneIfDue())
-        .catch((err: unknown) => this.log.error({ err }, 'job poll failed'))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.pollMs);
-        });
-    };
-    this.timer = setTimeout(tick, this.pollMs);
+    this.timer = setTimeout(() => this.tick(), this.pollMs);
+    if (this.listen) {
+      this.listen('clara_jobs', () => this.wakeHere())
+        .then((unlisten) => (this.unlisten = unlisten))
+        .catch((err: unknown) => this.log.warn({ err }, 'cannot listen for new jobs; polling only'));
+    }
+  }
+
+  /**
+   * Work was just committed: look for due jobs now rather than at the next poll — here when this
+   * process runs jobs, else in the job processes (when wakeups are shared).
+   */
+  wake(): void {
+    if (this.timer) return this.wakeHere();
+    if (this.listen) notify(this.db, 'clara_jobs').catch((err: unknown) => this.log.warn({ err }, 'cannot wake the job processes'));
+  }
+
+  private wakeHere(): void {
+    if (!this.timer) return;
+    if (this.busy) {
+      this.woken = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), 0);
+  }
+
+  private tick(): void {
+    this.busy = true;
+    this.woken = false;
+    this.running = this.runDue()
+      .then(() => this.pruneIfDue())
+      .catch((err: unknown) => this.log.error({ err }, 'job poll failed'))
+      .finally(() => {
+        this.busy = false;
+        if (this.timer) this.timer = setTimeout(() => this.tick(), this.woken ? 0 : this.pollMs);
+      });
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.unlisten?.().catch(() => undefined);
+    this.unlisten = null;
     await this.running;
   }
 
@@ -155,13 +197,28 @@ export class JobRunner {
     return rows[0] ?? null;
   }
 
-  async stats(): Promise<Record<'pending' | 'running' | 'completed' | 'dead', number>> {
-    const rows = await queryRows<{ status: string; n: number }>(
-      this.db,
-      sql`select status, count(*)::int as n from jobs group by status`,
+  /** Whether a job of this name whose payload contains `match` is waiting or running. */
+  async isQueued(name: string, match: Record<string, unknown>, db: Db = this.db): Promise<boolean> {
+    const rows = await queryRows<{ one: number }>(
+      db,
+      sql`select 1 as one from jobs where status in ('pending', 'running') and name = ${name}
+          and payload @> ${JSON.stringify(match)}::jsonb limit 1`,
     );
-    const out = { pending: 0, running: 0, completed: 0, dead: 0 };
-    for (const r of rows) if (r.status in out) out[r.status as keyof typeof out] = Number(r.n);
+    return rows.length > 0;
+  }
+
+  /** Jobs by status; `due` counts the pending ones whose time has come (the backlog), `pending` all of them. */
+  async stats(): Promise<Record<'pending' | 'due' | 'running' | 'completed' | 'dead', number>> {
+    const now = this.clock.now().toISOString();
+    const rows = await queryRows<{ status: string; n: number; due: number }>(
+      this.db,
+      sql`select status, count(*)::int as n, (count(*) filter (where run_at <= ${now}))::int as due from jobs group by status`,
+    );
+    const out = { pending: 0, due: 0, running: 0, completed: 0, dead: 0 };
+    for (const r of rows) {
+      if (r.status === 'pending') out.due = Number(r.due);
+      if (r.status in out) out[r.status as keyof typeof out] = Number(r.n);
+    }
     return out;
   }
 

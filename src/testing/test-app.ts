@@ -17,6 +17,11 @@ export interface TestApp {
   ctx: AppContext;
   clock: ManualClock;
   close(): Promise<void>;
+  /**
+   * Runs the jobs that are due, and the jobs those enqueue, until none is left: what the job runner
+   * of a started Clara does in the moments after a request (a new ticket's follow-ups, its mail).
+   */
+  settle(): Promise<void>;
   /** A logged-in caller with a fresh user of this role. */
   as(role: Role): Promise<Caller>;
   asAdmin(): Promise<Caller>;
@@ -73,6 +78,9 @@ export async function createTestApp(opts: { config?: Partial<Config>; clock?: Cl
     close: async () => {
       await app.close();
       await database.close();
+    },
+    settle: async () => {
+      while ((await ctx.jobs.runDue()) > 0);
     },
     asAdmin: () => login(ADMIN_EMAIL, ADMIN_PASSWORD),
     as: async (role) => {

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../core/context';
+import { notify, type Database } from '../../core/db';
 import { getSetting } from '../../core/settings';
 import type { ClassificationInput, TicketClassification, TicketClassifier } from '../tickets';
 import { createClassifier, loadClassifier, type Classifier } from './classifier.js';
@@ -21,9 +22,10 @@ export const CATEGORY_TRIAGE_BELOW = 0.6;
 /** Category probabilities from the team's knowledge base for a ticket's text, or null without a match. */
 export type CategoryEvidenceSource = (text: string) => Promise<Record<string, number> | null>;
 const REFRESH_MS = 30_000;
+const CACHE_KEY = 'classifier';
 
 // The model in use: the shipped artifact until an admin-triggered retrain is promoted in the
-// database. Other processes pick a new model up within REFRESH_MS.
+// database. Other processes pick a change up when told (NOTIFY), and within REFRESH_MS in any case.
 export class ActiveClassifier implements TicketClassifier {
   private model: Classifier;
   private modelRowId: string | null = null;
@@ -63,6 +65,20 @@ export class ActiveClassifier implements TicketClassifier {
       this.modelRowId = row.id;
       this.ctx.log.info({ version: this.model.version }, 'classifier model loaded from the database');
     }
+  }
+
+  /** Routing, queues or the active model changed in this process: reread now and tell the other processes to. */
+  async changed(): Promise<void> {
+    await notify(this.ctx.db, 'clara_cache', CACHE_KEY);
+    await this.refresh(true);
+  }
+
+  /** Rereads when another process says something changed (between those, every REFRESH_MS in any case). */
+  async followChanges(listen: Database['listen']): Promise<void> {
+    await listen('clara_cache', (what) => {
+      if (what !== CACHE_KEY) return;
+      this.refresh(true).catch((err: unknown) => this.ctx.log.warn({ err }, 'rereading the classifier settings failed'));
+    });
   }
 
   /** Lets the installation's knowledge base weigh in on the category (wired in context.ts). */

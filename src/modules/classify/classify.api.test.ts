@@ -118,6 +118,7 @@ describe('feedback loop', () => {
   });
 
   it('retrains in a background job and keeps the current model when the new one is worse', { timeout: 240_000 }, async () => {
+    await t.settle(); // the follow-ups of the tickets above
     const res = await admin.request('POST', '/api/admin/classifier/train', { sample: 40 });
     expect(res.statusCode).toBe(202);
     expect((await agent.request('POST', '/api/admin/classifier/train', {})).statusCode).toBe(403);

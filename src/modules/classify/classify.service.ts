@@ -109,7 +109,7 @@ export async function trainWithFeedback(ctx: ClassifyContext, payload: z.infer<t
       now,
     );
   });
-  await ctx.classifier.refresh(true);
+  await ctx.classifier.changed();
   return run;
 }
 
@@ -125,6 +125,6 @@ export async function setRouting(ctx: ClassifyContext, actor: Actor, routing: Ro
     await setSetting(tx, ROUTING_SETTING, routing, actor.id, now);
     await recordAudit(ctx, tx, actor, { action: 'settings.routing_changed', targetType: 'setting', targetId: ROUTING_SETTING, details: { old: before ?? null, new: routing }, ip });
   });
-  await ctx.classifier.refresh(true);
+  await ctx.classifier.changed();
   return { routing: ctx.classifier.routingTable };
 }

@@ -151,6 +151,7 @@ describe('the auto-resolve rate', () => {
   async function publicTicket(body: { subject: string; description: string }) {
     const res = await app.anonymous().request('POST', '/api/public/tickets', { ...body, email: 'jane@example.com' });
     expect(res.statusCode).toBe(201);
+    await app.settle();
     return res.json() as { token: string };
   }
 

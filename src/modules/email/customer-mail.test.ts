@@ -22,6 +22,7 @@ async function webTicket(email: string, subject = 'Invoice shows the wrong compa
     name: 'Ines Web',
   });
   expect(res.statusCode).toBe(201);
+  await e.t.settle();
   const created = res.json() as { number: number; token: string };
   const [row] = await e.t.ctx.db.select().from(tickets).where(eq(tickets.number, created.number));
   return { ...created, id: row!.id };

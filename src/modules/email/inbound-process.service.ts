@@ -62,7 +62,8 @@ export async function processInboundEmail(ctx: TicketsContext, inboundId: string
       customer: { email: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}) },
       metadata: { email: { inbound_email_id: row.id, auto_reply: !mail.automated } },
       messageMetadata: metadata,
-    });
+      // This already runs as a job: the rules and the auto-answer run now, before the acknowledgment below.
+    }, { followUps: 'now' });
     message = await findMessageFromInbound(ctx.db, row.id, { ticketId: ticket.id });
   }
   if (!message) throw new Error('inbound email message vanished');

@@ -17,6 +17,7 @@ describe('the outgoing-mail status on the System page', () => {
       email: 'waiting@example.com',
     });
     expect(res.statusCode).toBe(201);
+    await t.settle();
     const status = (await lead.request('GET', '/api/admin/mail-status')).json();
     expect(status).toMatchObject({ sending: false, waiting: 1, dead: 0, links_base_url: 'http://localhost:3000' });
     expect(status.oldest_waiting_at).toEqual(expect.any(String));
@@ -35,6 +36,7 @@ describe('the outgoing-mail status on the System page', () => {
   it('does not acknowledge an agent-filed ticket, so nothing more waits', async () => {
     const agent = await t.as('agent');
     await agent.request('POST', '/api/tickets', validTicketBody({ customer: { email: 'filed@example.com' } }));
+    await t.settle();
     const admin = await t.asAdmin();
     expect((await admin.request('GET', '/api/admin/mail-status')).json().waiting).toBe(1);
   });

@@ -24,7 +24,12 @@ interface HistoryRow {
 async function newTicket(subject: string, description: string, overrides: Record<string, unknown> = {}) {
   const res = await agent.request('POST', '/api/tickets', validTicketBody({ subject, description, category: 'technical', priority: 'normal', ...overrides }));
   expect(res.statusCode).toBe(201);
-  return res.json();
+  return settled(res.json().id);
+}
+/** The ticket once its follow-ups (rules, auto-answer, assignment) have run, as they do right after a create. */
+async function settled(id: string) {
+  await t.settle();
+  return get(id);
 }
 const history = async (id: string) => (await agent.request('GET', `/api/tickets/${id}/history`)).json().items as HistoryRow[];
 const get = async (id: string) => (await agent.request('GET', `/api/tickets/${id}`)).json();
@@ -51,7 +56,8 @@ describe('the default rule set', () => {
       '/api/tickets',
       validTicketBody({ subject: 'Sync keeps failing', description: 'I want to talk to a manager, third time writing!' }),
     );
-    const ticket = res.json();
+    expect(res.json().status).toBe('open');
+    const ticket = await settled(res.json().id);
     expect(ticket).toMatchObject({ status: 'escalated', queue: { name: 'Escalations' } });
     expect(ticket.tags).toEqual(expect.arrayContaining(['wants-human', 'repeat-contact']));
     const rows = await history(ticket.id);
@@ -134,7 +140,7 @@ describe('the default rule set', () => {
       category: 'general',
       priority: 'normal',
     });
-    expect(ticket.status).toBe('open');
+    expect((await settled(ticket.id)).status).toBe('open');
   });
 });
 
@@ -162,7 +168,7 @@ describe('custom rules and their actions', () => {
       actions: [{ type: 'raise_priority', to: 'high' }, { type: 'move_to_queue', queue: 'Technical Issues' }],
     });
     const res = await agent.request('POST', '/api/tickets', validTicketBody({ subject: 'Something odd', description: 'zebra-unsure thing happens sometimes.' }));
-    const ticket = res.json();
+    const ticket = await settled(res.json().id);
     expect(ticket).toMatchObject({ priority: 'high', queue: { name: 'Technical Issues' } });
     expect((await history(ticket.id)).find((h) => h.action === 'escalated')?.comment).toMatch(/^Rule "Unsure classifier": the classifier \(category\) is unsure \(confidence 0\.\d+\); the message mentions "zebra-unsure"\.$/);
   });

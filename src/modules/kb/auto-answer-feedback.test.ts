@@ -28,6 +28,7 @@ async function autoResolved(): Promise<Created> {
   const res = await t.anonymous().request('POST', '/api/public/tickets', covered);
   expect(res.statusCode).toBe(201);
   const { number, token } = res.json();
+  await t.settle();
   const ticket = (await agent.request('GET', `/api/tickets/${number}`)).json();
   expect(ticket.status).toBe('resolved');
   return { number, token, id: ticket.id };
@@ -78,7 +79,8 @@ describe('the status page after an automatic answer', () => {
       email: 'sam@example.com',
     });
     const token = created.json().token;
-    expect(created.json().status).toBe('open');
+    await t.settle();
+    expect((await t.anonymous().request('GET', `/api/public/tickets/${token}`)).json().status).toBe('open');
     const res = await feedback(token, { helped: false });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');

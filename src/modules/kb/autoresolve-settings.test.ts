@@ -21,6 +21,7 @@ const covered = { subject: 'Two-factor authentication', description: 'How do I r
 async function newPublicTicketStatus(): Promise<string> {
   const res = await t.anonymous().request('POST', '/api/public/tickets', covered);
   expect(res.statusCode).toBe(201);
+  await t.settle();
   return (await admin.request('GET', `/api/tickets/${res.json().number}`)).json().status;
 }
 
@@ -62,6 +63,7 @@ describe('the auto-resolve threshold setting', () => {
 async function agentTicket(priority: string): Promise<{ status: string; metadata: Record<string, unknown> }> {
   const res = await lead.request('POST', '/api/tickets', { ...covered, channel: 'web', customer: { email: covered.email }, email: undefined, priority, category: 'technical' });
   expect(res.statusCode).toBe(201);
+  await t.settle();
   return (await admin.request('GET', `/api/tickets/${res.json().number}`)).json();
 }
 
@@ -111,7 +113,8 @@ describe('the auto-resolve preview', () => {
     };
     // One more auto-resolved ticket whose customer writes back.
     const created = (await t.anonymous().request('POST', '/api/public/tickets', covered)).json();
-    expect(created.status).toBe('resolved');
+    await t.settle();
+    expect((await admin.request('GET', `/api/tickets/${created.number}`)).json().status).toBe('resolved');
     expect((await t.anonymous().request('POST', `/api/public/tickets/${created.token}/messages`, { body: 'That did not help, the codes page is empty.' })).statusCode).toBe(201);
 
     const now = await at('');

@@ -22,11 +22,23 @@ async function publicTicket(body: { subject: string; description: string }) {
   const res = await t.anonymous().request('POST', '/api/public/tickets', { ...body, email: 'jane@example.com' });
   expect(res.statusCode).toBe(201);
   const { number, token } = res.json();
+  await t.settle();
   const ticket = (await agent.request('GET', `/api/tickets/${number}`)).json();
   return { ticket, token };
 }
 
 describe('auto-resolve from the knowledge base', () => {
+  it('answers after the request: the status page says Clara is reading until the answer is there', async () => {
+    const res = await t.anonymous().request('POST', '/api/public/tickets', { ...covered, email: 'jane@example.com' });
+    expect(res.json().status).toBe('open');
+    const statusPage = async () => (await t.anonymous().request('GET', `/api/public/tickets/${res.json().token}`)).json();
+    expect(await statusPage()).toMatchObject({ status: 'open', answering: true, auto_answer: null });
+    await t.settle();
+    const after = await statusPage();
+    expect(after).toMatchObject({ status: 'resolved', answering: false, auto_answer: { state: 'awaiting_feedback' } });
+    expect(after.messages.at(-1)).toMatchObject({ author_type: 'automation', author_name: 'Clara' });
+  });
+
   it('answers a covered question with citations and resolves the ticket', async () => {
     const { ticket } = await publicTicket(covered);
     expect(ticket.status).toBe('resolved');
@@ -57,7 +69,8 @@ describe('auto-resolve from the knowledge base', () => {
 
   it('never auto-resolves an urgent ticket but gives the agent the suggestion', async () => {
     const res = await agent.request('POST', '/api/tickets', { ...covered, channel: 'web', priority: 'urgent', category: 'technical', customer: { email: 'boss@example.com' } });
-    const ticket = res.json();
+    await t.settle();
+    const ticket = (await agent.request('GET', `/api/tickets/${res.json().id}`)).json();
     expect(ticket.status).toBe('open');
     expect(ticket.metadata.kb_suggestion.citations[0].title).toMatch(/two-factor/i);
     const suggestion = (await agent.request('GET', `/api/tickets/${ticket.id}/suggestion`)).json();

@@ -118,7 +118,7 @@ export async function replayTicket(ctx: TicketsContext & KbContext, plan: DemoTi
         tags: plan.tags,
         // Made-up customers: Clara never mails them (ticket-mail.service), and "Remove demo data" finds them.
         metadata: { demo: true },
-      });
+      }, { followUps: 'now' });
       ticketId = ticket.id;
     } else if (step.kind === 'auto_answer') {
       autoResolved = (await autoAnswerTicket(local, ticketId)) === 'resolved';

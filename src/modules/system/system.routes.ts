@@ -41,7 +41,7 @@ export function systemRoutes(ctx: CoreContext, extras: () => Extras): FastifyPlu
       },
       async (req, reply) => {
         let ok = true;
-        let jobs = { pending: 0, running: 0, completed: 0, dead: 0 };
+        let jobs = { pending: 0, due: 0, running: 0, completed: 0, dead: 0 };
         try {
           jobs = await ctx.jobs.stats();
         } catch {

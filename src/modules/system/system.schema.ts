@@ -5,7 +5,7 @@ export const Health = z.object({
   version: z.string(),
   uptime_seconds: z.number(),
   db: z.object({ driver: z.enum(['pglite', 'postgres']), vector: z.boolean(), ok: z.boolean() }),
-  jobs: z.object({ pending: z.number(), running: z.number(), completed: z.number(), dead: z.number() }),
+  jobs: z.object({ pending: z.number(), due: z.number(), running: z.number(), completed: z.number(), dead: z.number() }),
   retrieval: z.enum(['hybrid', 'fulltext']),
   features: z.record(z.string(), z.object({ enabled: z.boolean(), detail: z.string() })),
   /** The active speech engines of the voice channel. */

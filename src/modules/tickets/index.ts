@@ -5,7 +5,8 @@ export { registerAttachmentJobs, PURGE_UPLOAD_JOB } from './attachments.service'
 export { prepareAttachments, type PreparedAttachment } from './attachment-files';
 export { insertAttachments, findMessageFiles } from './attachments.queries';
 export { attachments, type AttachmentRow } from './attachments.table';
-export { createTicket, type NewTicket } from './ticket-create.service';
+export { createTicket, type CreateOptions, type NewTicket } from './ticket-create.service';
+export { FOLLOW_UP_JOB, registerFollowUpJobs } from './ticket-follow-up.service';
 export { addCustomerMessage, addStaffMessage } from './ticket-messages.service';
 export { updateTicket } from './ticket-update.service';
 export { fallbackClassifier, type TicketClassifier, type TicketClassification, type ClassificationInput } from './ticket-classification';

@@ -8,6 +8,7 @@ import type { PublicCreateTicketBody, PublicFeedbackBody, PublicReplyBody, Publi
 import { listTicketAttachments } from './attachments.queries';
 import { autoAnswerOf } from './auto-answer-record';
 import { recordAutoAnswerFeedback } from './auto-answer-feedback.service';
+import { followUpPending } from './ticket-follow-up.service';
 
 // Customers without an account follow their ticket with a secret token; only its hash is stored.
 export async function createPublicTicket(ctx: TicketsContext, input: PublicCreateTicketBody, baseUrl: string) {
@@ -62,6 +63,7 @@ export async function getPublicTicket(ctx: TicketsContext, token: string): Promi
         .map((f) => ({ id: f.id, filename: f.filename, content_type: f.contentType, size: f.size })),
     })),
     auto_answer: !auto ? null : { state: auto.failed_at ? 'did_not_help' : auto.confirmed_at ? 'helped' : 'awaiting_feedback' },
+    answering: await followUpPending(ctx, row.id),
   };
 }
 

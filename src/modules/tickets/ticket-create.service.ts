@@ -10,6 +10,7 @@ import type { TicketsContext } from './tickets.context';
 import { findTicketView, insertHistory, insertMessage, insertStatusLink, insertTicket } from './tickets.queries';
 import { tickets } from './tickets.table';
 import { attachUploads } from './attachments.service';
+import { enqueueFollowUp, runFollowUp } from './ticket-follow-up.service';
 import { eq } from 'drizzle-orm';
 
 export interface NewTicket {
@@ -33,6 +34,15 @@ export interface NewTicket {
   attachmentIds?: string[];
 }
 
+export interface CreateOptions {
+  /**
+   * `queued` (requests): the follow-ups (rules, auto-answer, assignment, acknowledgment) run as a job
+   * after the commit. `now`: run before returning — for callers that already are a job (inbound mail)
+   * or replay history on their own clock (the demo).
+   */
+  followUps?: 'queued' | 'now';
+}
+
 export function actorRef(actor: Actor): { actorType: string; actorId: string | null } {
   return { actorType: actor.type, actorId: actor.id };
 }
@@ -47,7 +57,8 @@ async function resolveCustomerId(tx: Db, input: NewTicket, now: Date): Promise<s
 }
 
 // The one intake path for every channel: classify what is missing, route, stamp SLA, record history.
-export async function createTicket(ctx: TicketsContext, actor: Actor, input: NewTicket) {
+export async function createTicket(ctx: TicketsContext, actor: Actor, input: NewTicket, opts: CreateOptions = {}) {
+  const queued = opts.followUps !== 'now';
   const needsClassification = !input.category || !input.priority;
   const classification = needsClassification
     ? await ctx.classifier.classify({ subject: input.subject, description: input.description })
@@ -105,10 +116,11 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
         createdAt: now,
       },
     ]);
-    await ctx.mail.ticketCreated(tx, row, actor.type);
+    if (queued) await enqueueFollowUp(ctx, tx, { ticketId: row.id, actorType: actor.type });
     return row;
   });
   ctx.metrics.ticketsCreated.inc({ channel: ticket.channel });
-  await ctx.events.emit('ticket.created', { ticketId: ticket.id, actorType: actor.type });
+  if (queued) ctx.jobs.wake();
+  else await runFollowUp(ctx, { ticketId: ticket.id, actorType: actor.type });
   return toTicket((await findTicketView(ctx.db, eq(tickets.id, ticket.id)))!);
 }

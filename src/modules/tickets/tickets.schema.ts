@@ -211,6 +211,8 @@ export const PublicTicket = z.object({
   ),
   /** Clara resolved the ticket by itself: whether the customer has said if that helped. */
   auto_answer: z.object({ state: z.enum(AUTO_ANSWER_STATES) }).nullable(),
+  /** Clara is still reading the new request (its rules and automatic answer run within seconds): look again soon. */
+  answering: z.boolean(),
 });
 
 export const PublicFeedbackBody = z.object({

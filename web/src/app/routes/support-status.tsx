@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { getHotkeyHandler, useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -83,6 +83,14 @@ export function SupportStatusPage() {
             </>
           )}
         />
+        {t.answering && (
+          <Group gap="xs" data-testid="public-answering">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              Clara is reading your request and looking for an answer…
+            </Text>
+          </Group>
+        )}
         <AutoAnswerFeedback token={token} ticket={t} />
         {t.status !== 'closed' && t.auto_answer?.state !== 'awaiting_feedback' && (
           <Paper withBorder p="md" radius="md">

@@ -16,7 +16,8 @@ export function usePublicTicket(token: string) {
   return useQuery({
     queryKey: key(token),
     queryFn: ({ signal }) => api.get<PublicTicket>(`/api/public/tickets/${encodeURIComponent(token)}`, undefined, signal),
-    refetchInterval: 60_000,
+    // Right after the request was sent Clara is still reading it: look again every second until her answer (or none) is in.
+    refetchInterval: (query) => (query.state.data?.answering ? 1_000 : 60_000),
   });
 }
 

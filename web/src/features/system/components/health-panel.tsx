@@ -22,7 +22,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export function HealthPanel({ health }: { health: Health }) {
   const jobs: { key: keyof Health['jobs']; label: string; bad?: boolean }[] = [
-    { key: 'pending', label: 'Pending' },
+    { key: 'due', label: 'Due now' },
+    { key: 'pending', label: 'Pending (incl. scheduled)' },
     { key: 'running', label: 'Running' },
     { key: 'completed', label: 'Completed' },
     { key: 'dead', label: 'Dead (failed for good)', bad: true },
@@ -61,7 +62,7 @@ export function HealthPanel({ health }: { health: Health }) {
         <Title order={2} size="h5" mb="sm">
           Background jobs
         </Title>
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <SimpleGrid cols={{ base: 2, md: 5 }}>
           {jobs.map((j) => (
             <Fact key={j.key} label={j.label}>
               <Text fw={700} size="xl" c={j.bad && health.jobs[j.key] > 0 ? 'red' : undefined} data-testid={`jobs-${j.key}`}>
