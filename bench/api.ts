@@ -120,14 +120,14 @@ function row(driver: string, scenario: string, clients: number, r: autocannon.Re
   return { driver, scenario, clients, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, ...extra };
 }
 
-async function benchServer(driver: string, env: Record<string, string>, floorTarget: FloorTarget, seconds: number): Promise<ApiRow[]> {
+async function benchServer(driver: string, env: Record<string, string>, seconds: number, createClients = CREATE_CLIENTS): Promise<ApiRow[]> {
   const server = await startServer(env);
   const { url } = server;
   const rows: ApiRow[] = [];
   try {
     const headers = await adminHeaders(url);
     await waitForIdleJobs(url, headers);
-    for (const clients of CREATE_CLIENTS) {
+    for (const clients of createClients) {
       console.error(`${driver}: create, ${clients} client(s)`);
       const create = await cannon({
         url: `${url}/api/tickets`,
@@ -173,8 +173,12 @@ async function benchServer(driver: string, env: Record<string, string>, floorTar
   } finally {
     await stopServer(server);
   }
-  console.error(`${driver}: floor`);
-  const floor = await floorRates(floorTarget, CREATE_CLIENTS, seconds);
+  return rows;
+}
+
+async function withFloor(rows: ApiRow[], target: FloorTarget, seconds: number): Promise<ApiRow[]> {
+  console.error(`${target.kind}: floor`);
+  const floor = await floorRates(target, CREATE_CLIENTS, seconds);
   for (const r of rows) if (r.scenario === 'create') r.floor = floor.get(r.clients);
   return rows;
 }
@@ -183,17 +187,23 @@ export async function benchApi(pgAdminUrl: string, seconds: number): Promise<Api
   const rows: ApiRow[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'clara-bench-'));
   try {
-    rows.push(...(await benchServer('pglite', { CLARA_DATA_DIR: dir }, { kind: 'pglite', dir: `${dir}-floor` }, seconds)));
+    rows.push(...(await withFloor(await benchServer('pglite', { CLARA_DATA_DIR: dir }, seconds), { kind: 'pglite', dir: `${dir}-floor` }, seconds)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(`${dir}-floor`, { recursive: true, force: true });
   }
-  let names: string[] = [];
+  const names: string[] = [];
+  const fresh = async (prefix: string) => {
+    names.push(await createDatabase(pgAdminUrl, prefix));
+    return databaseUrl(pgAdminUrl, names.at(-1)!);
+  };
   try {
-    names = [await createDatabase(pgAdminUrl, 'clara_bench'), await createDatabase(pgAdminUrl, 'clara_floor')];
-    rows.push(
-      ...(await benchServer('postgres', { DATABASE_URL: databaseUrl(pgAdminUrl, names[0]!) }, { kind: 'postgres', url: databaseUrl(pgAdminUrl, names[1]!) }, seconds)),
-    );
+    const pgRows = [
+      ...(await benchServer('postgres', { DATABASE_URL: await fresh('clara_bench') }, seconds)),
+      // The same database server, `clara serve --workers 2`: both cores for Clara (and PostgreSQL).
+      ...(await benchServer('postgres, 2 processes', { DATABASE_URL: await fresh('clara_bench2'), CLARA_WORKERS: '2' }, seconds, [8, 32])),
+    ];
+    rows.push(...(await withFloor(pgRows, { kind: 'postgres', url: await fresh('clara_floor') }, seconds)));
   } catch (err) {
     console.error(`PostgreSQL part skipped: ${(err as Error).message}`);
   } finally {

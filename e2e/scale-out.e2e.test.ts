@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
 import { startClaraServer, type RunningServer } from './support/clara-server';
@@ -126,5 +127,47 @@ describe('two Clara processes on one PostgreSQL', () => {
     expect(results.every((r) => r.status === 201)).toBe(true);
     const numbers = results.map((r) => r.json.number as number);
     expect(new Set(numbers).size).toBe(24);
+  });
+});
+
+// `clara serve --workers 2` (CLARA_WORKERS): one command, one port, two processes that share the work.
+describe('clara serve with two workers on PostgreSQL', () => {
+  let name = '';
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    name = await createDatabase(SERVER_URL, 'clara_workers');
+    server = await startClaraServer({ demo: false, env: { CLARA_WORKERS: '2' }, databaseUrl: databaseUrl(SERVER_URL, name) });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (name) await dropDatabase(SERVER_URL, name);
+  });
+
+  // A fresh connection each time: the primary hands connections to the workers in turn.
+  const healthOnNewConnection = (s: Session) =>
+    new Promise<{ process: string }>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/health`, { agent: false, headers: { cookie: s.cookie } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(JSON.parse(body) as { process: string }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('answers on one port from two processes with one database', async () => {
+    const admin = (await login(server.url, server.adminEmail, server.adminPassword)).session!;
+    const seen = new Set<string>();
+    for (let i = 0; i < 10; i++) seen.add((await healthOnNewConnection(admin)).process);
+    expect(seen.size).toBe(2);
+    const created = await call(server.url, admin, 'POST', '/api/tickets', {
+      subject: 'Worker ticket',
+      description: 'I want to talk to a manager, third time writing!',
+      channel: 'web',
+      customer: { email: 'workers@example.com' },
+    });
+    expect(created.status).toBe(201);
+    await expect.poll(async () => (await call(server.url, admin, 'GET', `/api/tickets/${String(created.json.id)}`)).json.status, { timeout: 5_000 }).toBe('escalated');
   });
 });

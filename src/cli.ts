@@ -11,11 +11,13 @@ import { bootstrap } from './modules/setup';
 import { CreateUserBody, createUser, findUserByEmail, updateUser } from './modules/users';
 import { generatePassword } from './core/secrets';
 import { systemActor } from './core/rbac';
-import { banner, startClara } from './server';
+import { banner, databaseLine, startClara } from './server';
+import { announceReady, isClusterWorker, runPrimary, workerCount } from './cluster';
 import { addClassifierEvalCommand, addTrainCommand } from './cli/classifier-commands';
 import { addKbCommands, addKbEvalCommands } from './cli/kb-commands';
 import { addVoiceEvalCommand } from './cli/voice-commands';
 import { addDomainEvalCommand } from './cli/domain-commands';
+import { addBackupCommand } from './cli/backup-command';
 
 const cliActor = { ...systemActor };
 
@@ -33,9 +35,14 @@ const program = new Command('clara').description('Clara, the self-hosted AI help
 program
   .command('serve')
   .description('Start the API server (migrates, seeds defaults and prints the admin login)')
-  .action(async () => {
-    const running = await startClara(loadConfig());
-    process.stdout.write(banner(running));
+  .option('--workers <n>', 'processes to run, PostgreSQL only: a number or "auto" (one per core); default CLARA_WORKERS or 1')
+  .action(async (o: { workers?: string }) => {
+    const config = loadConfig({ ...process.env, ...(o.workers ? { CLARA_WORKERS: o.workers } : {}) });
+    const workers = workerCount(config);
+    if (workers > 1 && !isClusterWorker()) return runPrimary(config, workers);
+    const running = await startClara(config);
+    if (isClusterWorker()) announceReady(running);
+    else process.stdout.write(banner({ admin: running.admin, url: running.url, database: databaseLine(running.ctx) }));
     const stop = async () => {
       await running.close();
       process.exit(0);
@@ -64,6 +71,8 @@ program
       console.log(demoLoaded ? 'demo data loaded' : 'demo data already present or disabled');
     });
   });
+
+addBackupCommand(program);
 
 program
   .command('restore')

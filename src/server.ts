@@ -49,13 +49,18 @@ export async function startClara(config: Config): Promise<RunningClara> {
   };
 }
 
-export function banner(running: RunningClara): string {
-  const { admin, url, ctx } = running;
+/** What the banner says about the database. */
+export function databaseLine(ctx: Pick<AppContext, 'database' | 'config'>): string {
+  return ctx.database.driver === 'pglite' ? `embedded PGlite in ${ctx.config.CLARA_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+}
+
+export function banner({ admin, url, database, workers }: { admin: AdminLogin; url: string; database: string; workers?: number }): string {
   const lines = [
     '',
     `  Clara is running at ${url}`,
     `  API docs:  ${url}/docs    Health: ${url}/health`,
-    `  Database:  ${ctx.database.driver === 'pglite' ? `embedded PGlite in ${ctx.config.CLARA_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+    ...(workers ? [`  Workers:   ${workers} processes`] : []),
+    `  Database:  ${database}`,
     `  Admin login: ${admin.email}`,
   ];
   if (admin.generatedPassword) lines.push(`  Password:    ${admin.generatedPassword}   (generated now and shown only once: keep it)`);

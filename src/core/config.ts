@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   CLARA_TRUST_PROXY: bool.default(false),
   CLARA_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   CLARA_JOBS: bool.default(true),
+  // Processes `clara serve` runs (PostgreSQL only): a number, or "auto" for one per core.
+  CLARA_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   CLARA_JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   CLARA_JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
   CLARA_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(30),

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -49,12 +50,47 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return database;
 }
 
+const LOCK_FILE = 'clara.pid';
+
+/**
+ * The embedded database is one process's: a second process opening the same folder would corrupt
+ * it. Each opener writes its pid into the folder and refuses a folder whose pid is still alive.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, LOCK_FILE);
+  const holder = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
+  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `Another Clara process (pid ${holder}) has the embedded database in ${dataDir} open. Stop it first, or for a backup while it runs use clara backup --url.`,
+    );
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { vector }, ...(template ? { loadDataDir: template } : {}) });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dataDir, { extensions: { vector }, ...(template ? { loadDataDir: template } : {}) });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   await client.exec('create extension if not exists vector');
   const db = drizzle(client) as unknown as Db;
   const migrate = async () => {
@@ -65,7 +101,11 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   // PGlite runs every statement on its one connection, so the dump sees one committed state.
   const backup = () => client.dumpDataDir('gzip');
   const listen = (channel: NotifyChannel, fn: (payload: string) => void) => client.listen(channel, fn);
-  return { db, driver: 'pglite', vector: true, migrate, close: () => client.close(), dumpDataDir, backup, listen };
+  const close = async () => {
+    await client.close();
+    unlock();
+  };
+  return { db, driver: 'pglite', vector: true, migrate, close, dumpDataDir, backup, listen };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -200,4 +240,6 @@ export async function restoreDatabase(dataDir: string, backup: Blob): Promise<vo
   mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { vector }, loadDataDir: backup });
   await client.close();
+  // A copy of a running installation carries that process's lock; the restored folder is nobody's yet.
+  rmSync(join(dataDir, LOCK_FILE), { force: true });
 }

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { PROCESS_ID } from './process-id';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { Clock } from './clock';
@@ -48,7 +48,7 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 // change that causes them, and `FOR UPDATE SKIP LOCKED` lets several processes share the table.
 export class JobRunner {
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
-  private readonly workerId = `${hostname()}:${process.pid}`;
+  private readonly workerId = PROCESS_ID;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private busy = false;

@@ -1,5 +1,5 @@
 import { scrubSecrets } from '../../core/logger';
-import { hostname } from 'node:os';
+import { PROCESS_ID } from '../../core/process-id';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { auditChange, type AuditBy } from '../audit';
@@ -28,7 +28,7 @@ export interface NewEmail {
 }
 
 export function defaultWorkerId(): string {
-  return `${hostname()}:${process.pid}`;
+  return PROCESS_ID;
 }
 
 /**

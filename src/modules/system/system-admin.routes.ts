@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { PROCESS_ID } from '../../core/process-id';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -21,8 +21,6 @@ function toJob(j: JobSummary): Job {
     created_at: iso(j.createdAt),
   };
 }
-
-const PROCESS_ID = `${hostname()}:${process.pid}`;
 
 // What an operator needs when something goes wrong: failed background jobs and recent errors.
 export function systemAdminRoutes(ctx: CoreContext): FastifyPluginAsyncZod {

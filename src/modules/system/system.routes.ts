@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { can } from '../../core/rbac';
 import { Health, PublicHealth } from './system.schema';
+import { PROCESS_ID } from '../../core/process-id';
 
 // Prometheus scrapes with the token; a lead or admin may look in the browser.
 function metricsAllowed(req: FastifyRequest, token: string | undefined): boolean {
@@ -55,6 +56,7 @@ export function systemRoutes(ctx: CoreContext, extras: () => Extras): FastifyPlu
           status: ok ? ('ok' as const) : ('degraded' as const),
           version: VERSION,
           uptime_seconds: Math.round(process.uptime()),
+          process: PROCESS_ID,
           db: { driver: ctx.database.driver, vector: ctx.database.vector, ok },
           jobs,
           retrieval: extra.retrieval,

@@ -4,6 +4,8 @@ export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   uptime_seconds: z.number(),
+  /** The process that answered (host:pid). */
+  process: z.string(),
   db: z.object({ driver: z.enum(['pglite', 'postgres']), vector: z.boolean(), ok: z.boolean() }),
   jobs: z.object({ pending: z.number(), due: z.number(), running: z.number(), completed: z.number(), dead: z.number() }),
   retrieval: z.enum(['hybrid', 'fulltext']),
