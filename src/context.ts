@@ -42,6 +42,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     log.child({ part: 'jobs' }),
     config.CLARA_JOB_POLL_MS,
     config.CLARA_JOB_RETENTION_DAYS * 24 * 60 * 60_000,
+    config.CLARA_JOB_CONCURRENCY,
   );
   // On PostgreSQL other processes may run the jobs this one enqueues (and the other way round).
   if (database.driver === 'postgres') jobs.shareWakeups(database.listen);

@@ -25,6 +25,8 @@ export const ConfigSchema = z.object({
   // Processes `clara serve` runs (PostgreSQL only): a number, or "auto" for one per core.
   CLARA_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   CLARA_JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
+  // Jobs one process works at the same time (they mostly wait on the database).
+  CLARA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   CLARA_JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
   CLARA_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(30),
   CLARA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),

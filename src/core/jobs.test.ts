@@ -100,6 +100,30 @@ describe('job runner', () => {
     expect(await started.isQueued('test.ok', { tag: 'woken' })).toBe(false);
   });
 
+  it('works several jobs at once when started with a concurrency, each still once', async () => {
+    const started = new JobRunner(t.ctx.db, t.clock, t.ctx.log, 60 * 60_000, undefined, 3);
+    let inFlight = 0;
+    let most = 0;
+    started.register({
+      name: 'test.slow',
+      schema: z.object({ tag: z.string() }),
+      handler: async (p) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 50));
+        inFlight -= 1;
+        seen.push(p.tag);
+      },
+    });
+    for (let i = 0; i < 9; i += 1) await started.enqueue(t.ctx.db, 'test.slow', { tag: String(i) });
+    started.start();
+    started.wake();
+    await vi.waitFor(() => expect(seen).toHaveLength(9), { timeout: 10_000 });
+    await started.stop();
+    expect(most).toBe(3);
+    expect([...seen].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
   it('refuses to enqueue a payload that does not match the job schema', async () => {
     await expect(runner.enqueue(t.ctx.db, 'test.ok', { tag: 42 })).rejects.toThrow();
     expect(await jobRows()).toHaveLength(0);

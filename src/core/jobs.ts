@@ -64,6 +64,8 @@ export class JobRunner {
     private readonly pollMs = 1000,
     /** Completed jobs older than this are deleted (dead ones stay for an admin to read). */
     private readonly retentionMs = 7 * 24 * 60 * 60_000,
+    /** Jobs a started runner works at the same time. */
+    private readonly concurrency = 1,
   ) {}
 
   register<T>(definition: JobDefinition<T>): void {
@@ -87,8 +89,12 @@ export class JobRunner {
 
   /** Runs due jobs one by one until none is due or `limit` ran; returns how many ran. */
   async runDue(limit = 50): Promise<number> {
-    let count = 0;
     await this.releaseStaleLocks();
+    return this.drain(limit);
+  }
+
+  private async drain(limit: number): Promise<number> {
+    let count = 0;
     while (count < limit) {
       const job = await this.claim();
       if (!job) break;
@@ -96,6 +102,13 @@ export class JobRunner {
       count += 1;
     }
     return count;
+  }
+
+  // A started runner works `concurrency` jobs at a time: a job mostly waits on the database, and a
+  // burst of new tickets should not queue their follow-ups behind each other.
+  private async runBatch(): Promise<void> {
+    await this.releaseStaleLocks();
+    await Promise.all(Array.from({ length: this.concurrency }, () => this.drain(50)));
   }
 
   /**
@@ -138,7 +151,7 @@ export class JobRunner {
   private tick(): void {
     this.busy = true;
     this.woken = false;
-    this.running = this.runDue()
+    this.running = this.runBatch()
       .then(() => this.pruneIfDue())
       .catch((err: unknown) => this.log.error({ err }, 'job poll failed'))
       .finally(() => {

@@ -1,7 +1,7 @@
 import type { RetrievedChunk } from './answer.schema';
 import { reciprocalRankFusion } from './fusion';
 import type { KbContext } from './kb.context';
-import { chunkStamp, findChunkHits, fulltextSearch, publishedChunkTexts } from './kb.queries';
+import { chunkHeadlines, chunkStamp, findChunkHits, fulltextSearch, publishedChunkTexts } from './kb.queries';
 import { vectorSearch } from './kb-vector';
 import { normalizeQuery, type NormalizedQuery } from './query-normalize';
 import { buildTermStats, lexicalScores, type TermStats } from './term-stats';
@@ -38,7 +38,12 @@ const plain = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 240);
 // Hybrid retrieval. Full-text search (and pgvector, when an embedder is loaded) find the
 // candidates; the lexical ranking is BM25 with the knowledge base's own term statistics, and
 // with vectors it is fused with the vector ranking by RRF.
-export async function retrieve(ctx: KbContext, query: string, limit: number): Promise<{ normalized: NormalizedQuery; hits: RetrievedHit[] }> {
+export async function retrieve(
+  ctx: KbContext,
+  query: string,
+  limit: number,
+  opts: { headlines?: boolean } = {},
+): Promise<{ normalized: NormalizedQuery; hits: RetrievedHit[] }> {
   const { words, stats } = await kbTerms(ctx);
   const normalized = normalizeQuery(query, words);
   const fulltext = await fulltextSearch(ctx.db, normalized.websearch, CANDIDATES);
@@ -47,7 +52,7 @@ export async function retrieve(ctx: KbContext, query: string, limit: number): Pr
   const ftById = new Map(fulltext.map((h) => [h.chunk_id, h]));
   const vecById = new Map(vector.map((v) => [v.chunk_id, Number(v.similarity)]));
   const missing = vector.map((v) => v.chunk_id).filter((id) => !ftById.has(id));
-  const candidates = [...fulltext, ...(await findChunkHits(ctx.db, missing)).map((h) => ({ ...h, rank: null, snippet: null }))];
+  const candidates = [...fulltext, ...(await findChunkHits(ctx.db, missing)).map((h) => ({ ...h, rank: null }))];
   // An article's tags count like its words: the author's own search terms for it.
   const lexical = lexicalScores(analyzeTerms(normalized.text), candidates.map(searchableText), stats);
   const lexById = new Map(candidates.map((c, i) => [c.chunk_id, lexical[i]]));
@@ -80,18 +85,23 @@ export async function retrieve(ctx: KbContext, query: string, limit: number): Pr
       keywords: base.keywords,
       slug: base.slug,
       category: base.category,
-      snippet: base.snippet ?? plain(base.text),
+      snippet: plain(base.text),
       fused: f.score,
       // The answer's confidence reads score gaps: raw retriever scores keep them, RRF flattens them.
       score: Math.max(lexScore / topLexical, vecScore ?? 0),
       scores: { fulltext: ftScore, vector: vecScore, lexical: lexScore },
     });
   }
+  // Highlighted excerpts only for a results list, and only for the hits it shows.
+  if (opts.headlines) {
+    const marked = await chunkHeadlines(ctx.db, normalized.websearch, hits.map((h) => h.chunkId));
+    for (const h of hits) h.snippet = marked.get(h.chunkId) ?? h.snippet;
+  }
   return { normalized, hits };
 }
 
 export async function searchKb(ctx: KbContext, q: string, limit: number) {
-  const { normalized, hits } = await retrieve(ctx, q, limit);
+  const { normalized, hits } = await retrieve(ctx, q, limit, { headlines: true });
   return {
     mode: ctx.kb.mode,
     query: normalized.text,

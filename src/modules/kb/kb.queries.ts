@@ -82,7 +82,6 @@ export interface ChunkHit {
   /** The article's tags (`kb_chunks.keywords`). */
   keywords: string;
   rank: number;
-  snippet: string;
 }
 
 // Only published, not deleted articles are searchable; the join enforces it for every query.
@@ -92,8 +91,7 @@ export async function fulltextSearch(db: Db, websearch: string, limit: number): 
     db,
     sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
         select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text, c.keywords,
-               ts_rank_cd(c.search_vector, q.query, 1) as rank,
-               ts_headline('english', c.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet
+               ts_rank_cd(c.search_vector, q.query, 1) as rank
         from kb_chunks c join kb_articles a on a.id = c.article_id, q
         where a.status = 'published' and a.deleted_at is null and c.search_vector @@ q.query
         order by rank desc, c.id
@@ -101,7 +99,21 @@ export async function fulltextSearch(db: Db, websearch: string, limit: number): 
   );
 }
 
-export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHit, 'rank' | 'snippet'>[]> {
+/**
+ * Highlighted excerpts of the given chunks for a search results list. `ts_headline` re-reads the whole
+ * text, so it runs for the hits shown, not for every candidate (it was most of a search's time).
+ */
+export async function chunkHeadlines(db: Db, websearch: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0 || !websearch.trim()) return new Map();
+  const rows = await queryRows<{ id: string; snippet: string }>(
+    db,
+    sql`select c.id, ts_headline('english', c.text, websearch_to_tsquery('english', ${websearch}), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet
+        from kb_chunks c where c.id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
+
+export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHit, 'rank'>[]> {
   if (ids.length === 0) return [];
   return queryRows(
     db,
