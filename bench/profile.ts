@@ -21,7 +21,7 @@ interface CpuProfile {
 }
 
 const BUCKETS: [string, RegExp][] = [
-  ['PGlite (the database, WebAssembly)', /@electric-sql\/pglite/],
+  ['PGlite (the database, WebAssembly)', /@electric-sql\/pglite|^wasm:\/\//],
   ['Drizzle ORM (query building, row mapping)', /drizzle-orm/],
   ['pg driver', /node_modules\/(pg|pg-protocol|pg-types|pg-pool)\//],
   ['zod (validation, serialization)', /node_modules\/(zod|fastify-type-provider-zod)\//],
