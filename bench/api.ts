@@ -135,7 +135,6 @@ async function benchServer(driver: string, env: Record<string, string>, seconds:
         headers,
         connections: clients,
         duration: seconds,
-        setupClient: (client) => client.setBody(newTicketBody()),
         requests: [{ setupRequest: (req) => ({ ...req, body: newTicketBody() }) }],
       });
       const drainSeconds = await waitForIdleJobs(url, headers);
