@@ -1,4 +1,5 @@
-// `npm run bench -- --only profile`: where a create's CPU time goes. Starts Clara on embedded PGlite with
+// `npm run bench -- --only profile`: where a create's CPU time goes. Starts Clara on embedded PGlite (on a
+// fresh PostgreSQL database with BENCH_PROFILE_DB=postgres) with
 // its default start (demo data and knowledge base) under `node --cpu-prof`, sends `count` unlabelled
 // tickets at 8 connections, waits for their follow-up jobs, stops the server and sorts the profile's
 // samples by who spent them (the profile file stays in the printed folder for a closer look).
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { adminHeaders, newTicketBody, startServer, stopServer, waitForIdleJobs } from './api';
+import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
 
 interface ProfileNode {
   id: number;
@@ -47,9 +49,13 @@ function bucketOf(node: ProfileNode): string | null {
  * Busy milliseconds per bucket and in all, for the samples in a window given as milliseconds before the
  * profile's end (start-up and shutdown left out).
  */
-export function summarizeProfile(profile: CpuProfile, window: { fromEndMs: number; toEndMs: number }): { busyMs: number; buckets: [string, number][] } {
+export function summarizeProfile(
+  profile: CpuProfile,
+  window: { fromEndMs: number; toEndMs: number },
+): { busyMs: number; buckets: [string, number][]; functions: [string, number][] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map<string, number>();
+  const functions = new Map<string, number>();
   const from = profile.endTime - window.fromEndMs * 1000;
   const to = profile.endTime - window.toEndMs * 1000;
   let at = profile.startTime;
@@ -62,14 +68,28 @@ export function summarizeProfile(profile: CpuProfile, window: { fromEndMs: numbe
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     busy += ms;
     totals.set(bucket, (totals.get(bucket) ?? 0) + ms);
+    const { functionName, url } = byId.get(id)!.callFrame;
+    const fn = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src)\//, '$1/')}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + ms);
   });
-  return { busyMs: busy, buckets: [...totals.entries()].sort((a, b) => b[1] - a[1]) };
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return { busyMs: busy, buckets: sorted(totals), functions: sorted(functions) };
 }
 
-export async function profileCreates(count: number): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clara-prof-'));
+/** `pgAdminUrl`: profile on a fresh PostgreSQL database made there (Clara's own CPU without the database's); else PGlite. */
+export async function profileCreates(count: number, pgAdminUrl?: string): Promise<void> {
+  if (!pgAdminUrl) return profileOn(count, 'PGlite', { CLARA_DATA_DIR: mkdtempSync(join(tmpdir(), 'clara-prof-')) });
+  const name = await createDatabase(pgAdminUrl, 'clara_prof');
+  try {
+    await profileOn(count, 'PostgreSQL', { DATABASE_URL: databaseUrl(pgAdminUrl, name) });
+  } finally {
+    await dropDatabase(pgAdminUrl, name).catch(() => undefined);
+  }
+}
+
+async function profileOn(count: number, driver: string, env: Record<string, string>): Promise<void> {
   const profileDir = mkdtempSync(join(tmpdir(), 'clara-cpuprofile-'));
-  const server = await startServer({ CLARA_DATA_DIR: dataDir }, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  const server = await startServer(env, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
   const headers = await adminHeaders(server.url);
   await waitForIdleJobs(server.url, headers);
   const started = Date.now();
@@ -96,14 +116,17 @@ export async function profileCreates(count: number): Promise<void> {
     .filter((f) => f.endsWith('.cpuprofile'))
     .sort((x, y) => statSync(join(profileDir, y)).size - statSync(join(profileDir, x)).size)[0]!;
   const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
-  const { busyMs, buckets } = summarizeProfile(profile, { fromEndMs: exited - started, toEndMs: exited - followUpsDone });
+  const { busyMs, buckets, functions } = summarizeProfile(profile, { fromEndMs: exited - started, toEndMs: exited - followUpsDone });
   const wall = (followUpsDone - started) / 1000;
   console.log(
-    `\nProfile of ${count} creates on PGlite (8 connections, ${result.non2xx} errors): requests ${((requestsDone - started) / 1000).toFixed(1)} s, ` +
+    `\nProfile of ${count} creates on ${driver} (8 connections, ${result.non2xx} errors): requests ${((requestsDone - started) / 1000).toFixed(1)} s, ` +
       `follow-ups done ${((followUpsDone - requestsDone) / 1000).toFixed(1)} s later; Clara's main thread busy ${(busyMs / 1000).toFixed(1)} s of ${wall.toFixed(1)} s ` +
       `(${(busyMs / count).toFixed(1)} ms per ticket); profile: ${join(profileDir, file)}\n`,
   );
   console.log('| spent in | share of busy CPU |');
   console.log('|---|---:|');
   for (const [name, ms] of buckets.slice(0, 14)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
+  console.log('\n| function (self time) | share of busy CPU |');
+  console.log('|---|---:|');
+  for (const [name, ms] of functions.slice(0, 20)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
 }

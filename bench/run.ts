@@ -21,7 +21,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 if (runs('api')) printApiTable(await benchApi(PG_ADMIN_URL, DURATION), DURATION);
-if (runs('profile')) await profileCreates(Number(process.env.BENCH_PROFILE_CREATES ?? 800));
+if (runs('profile')) await profileCreates(Number(process.env.BENCH_PROFILE_CREATES ?? 800), process.env.BENCH_PROFILE_DB === 'postgres' ? PG_ADMIN_URL : undefined);
 if (runs('classifier')) printClassifierTable(benchClassifier());
 if (runs('kb')) {
   const sizes = (process.env.BENCH_KB_SIZES ?? '1000,10000,100000').split(',').map(Number);

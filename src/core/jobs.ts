@@ -42,7 +42,46 @@ interface ClaimedJob {
 }
 
 const STALE_LOCK_MS = 10 * 60_000;
+const RELEASE_EVERY_MS = 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
+
+/**
+ * The workers of one batch take jobs from here: the workers waiting at a moment share one claim
+ * (as many jobs as there are of them, in one statement). A claim that finds fewer jobs than wanted
+ * ends the batch; work committed meanwhile wakes the runner for the next one.
+ */
+class ClaimPool {
+  private readonly waiting: { resolve: (job: ClaimedJob | null) => void; reject: (err: unknown) => void }[] = [];
+  private claiming = false;
+  private done = false;
+
+  constructor(private readonly claim: (count: number) => Promise<ClaimedJob[]>) {}
+
+  next(): Promise<ClaimedJob | null> {
+    if (this.done) return Promise.resolve(null);
+    const job = new Promise<ClaimedJob | null>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (!this.claiming) void this.fill();
+    return job;
+  }
+
+  private async fill(): Promise<void> {
+    this.claiming = true;
+    try {
+      while (this.waiting.length > 0 && !this.done) {
+        const wanted = this.waiting.length;
+        const claimed = await this.claim(wanted);
+        if (claimed.length < wanted) this.done = true;
+        for (const job of claimed) this.waiting.shift()!.resolve(job);
+      }
+      for (const w of this.waiting.splice(0)) w.resolve(null);
+    } catch (err) {
+      this.done = true;
+      for (const w of this.waiting.splice(0)) w.reject(err);
+    } finally {
+      this.claiming = false;
+    }
+  }
+}
 
 // A durable job runner on Clara's own database: jobs are enqueued in the same transaction as the
 // change that causes them, and `FOR UPDATE SKIP LOCKED` lets several processes share the table.
@@ -56,6 +95,7 @@ export class JobRunner {
   private listen: Database['listen'] | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private lastPrunedAt = 0;
+  private lastReleasedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Db,
@@ -96,7 +136,7 @@ export class JobRunner {
   private async drain(limit: number): Promise<number> {
     let count = 0;
     while (count < limit) {
-      const job = await this.claim();
+      const [job] = await this.claim(1);
       if (!job) break;
       await this.execute(job);
       count += 1;
@@ -107,8 +147,20 @@ export class JobRunner {
   // A started runner works `concurrency` jobs at a time: a job mostly waits on the database, and a
   // burst of new tickets should not queue their follow-ups behind each other.
   private async runBatch(): Promise<void> {
-    await this.releaseStaleLocks();
-    await Promise.all(Array.from({ length: this.concurrency }, () => this.drain(50)));
+    const now = this.clock.now().getTime();
+    if (now - this.lastReleasedAt >= RELEASE_EVERY_MS) {
+      this.lastReleasedAt = now;
+      await this.releaseStaleLocks();
+    }
+    const pool = new ClaimPool((count) => this.claim(count));
+    const worker = async () => {
+      for (let ran = 0; ran < 50; ran += 1) {
+        const job = await pool.next();
+        if (!job) return;
+        await this.execute(job);
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
   }
 
   /**
@@ -235,16 +287,17 @@ export class JobRunner {
     return out;
   }
 
-  private async claim(): Promise<ClaimedJob | null> {
+  /** Up to `count` due jobs, oldest first, locked for this process. */
+  private async claim(count: number): Promise<ClaimedJob[]> {
     const now = this.clock.now().toISOString();
-    const rows = await queryRows<ClaimedJob>(
+    const rows = await queryRows<ClaimedJob & { run_at: string }>(
       this.db,
       sql`update jobs set status = 'running', locked_at = ${now}, locked_by = ${this.workerId}, attempts = attempts + 1
-          where id = (select id from jobs where status = 'pending' and run_at <= ${now}
-                      order by run_at, id limit 1 for update skip locked)
-          returning id, name, payload, attempts, max_attempts`,
+          where id in (select id from jobs where status = 'pending' and run_at <= ${now}
+                       order by run_at, id limit ${count} for update skip locked)
+          returning id, name, payload, attempts, max_attempts, run_at::text as run_at`,
     );
-    return rows[0] ?? null;
+    return rows.sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : Number(a.id) - Number(b.id)));
   }
 
   private async execute(job: ClaimedJob): Promise<void> {

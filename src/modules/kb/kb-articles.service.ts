@@ -105,7 +105,7 @@ export async function deleteArticle(ctx: KbContext, by: AuditBy, ref: string) {
     await auditArticle(ctx, tx, by, 'kb_article.deleted', before, after);
     return before.id;
   });
-  ctx.kb.vocabulary = null;
+  ctx.kb.changed();
   await ctx.events.emit('kb.changed', { articleId });
 }
 

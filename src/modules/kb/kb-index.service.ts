@@ -24,7 +24,7 @@ export async function indexArticle(ctx: KbContext, articleId: string, opts: { em
     return rows;
   });
   if (opts.embed) await embedChunks(ctx, chunks);
-  ctx.kb.vocabulary = null;
+  ctx.kb.changed();
   return chunks.length;
 }
 

@@ -3,6 +3,7 @@ import { loadEmbedder, type Embedder, type EmbedderState } from './embedder';
 import { ensureVectorSchema } from './kb-vector';
 import { createLlmClient, type LlmClient } from './llm';
 import type { TermStats } from './term-stats';
+import type { Retrieval } from './kb-search.service';
 
 // Process-wide retrieval parts: the embedder loads in the background and never blocks start-up.
 export class KbRuntime {
@@ -11,6 +12,14 @@ export class KbRuntime {
   readonly llm: LlmClient | null;
   /** The knowledge base's vocabulary and term statistics, cached until its chunks change. */
   vocabulary: { words: ReadonlySet<string>; stats: TermStats; stamp: string; checkedAt: number } | null = null;
+  /** Recent retrievals by knowledge-base stamp and text (`kb-search.service.ts`). */
+  readonly recent = new Map<string, { at: number; limit: number; result: Retrieval }>();
+
+  /** This process changed articles or chunks: recount the statistics, search again. */
+  changed(): void {
+    this.vocabulary = null;
+    this.recent.clear();
+  }
 
   constructor(private readonly ctx: Pick<CoreContext, 'config' | 'log' | 'database'>) {
     this.llm = createLlmClient(ctx.config);

@@ -9,6 +9,10 @@ import { analyzeTerms } from './text-analysis';
 
 const CANDIDATES = 60;
 const VOCABULARY_TTL_MS = 10_000;
+// A new ticket's text is searched twice within seconds: for its category (in the request) and for the
+// auto-answer (in its follow-up). The second one reuses the first while the knowledge base is unchanged.
+const RECENT_TTL_MS = 60_000;
+const RECENT_LIMIT = 256;
 
 export interface RetrievedHit extends RetrievedChunk {
   slug: string;
@@ -21,7 +25,7 @@ export interface RetrievedHit extends RetrievedChunk {
   scores: { fulltext: number | null; vector: number | null; lexical: number };
 }
 
-async function kbTerms(ctx: KbContext): Promise<{ words: ReadonlySet<string>; stats: TermStats }> {
+async function kbTerms(ctx: KbContext): Promise<{ words: ReadonlySet<string>; stats: TermStats; stamp: string }> {
   const cached = ctx.kb.vocabulary;
   if (cached && Date.now() - cached.checkedAt < VOCABULARY_TTL_MS) return cached;
   const stamp = await chunkStamp(ctx.db);
@@ -35,15 +39,30 @@ export const searchableText = (c: { text: string; keywords?: string }) => (c.key
 
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 240);
 
+export interface Retrieval {
+  normalized: NormalizedQuery;
+  hits: RetrievedHit[];
+}
+
 // Hybrid retrieval. Full-text search (and pgvector, when an embedder is loaded) find the
 // candidates; the lexical ranking is BM25 with the knowledge base's own term statistics, and
 // with vectors it is fused with the vector ranking by RRF.
-export async function retrieve(
-  ctx: KbContext,
-  query: string,
-  limit: number,
-  opts: { headlines?: boolean } = {},
-): Promise<{ normalized: NormalizedQuery; hits: RetrievedHit[] }> {
+export async function retrieve(ctx: KbContext, query: string, limit: number, opts: { headlines?: boolean } = {}): Promise<Retrieval> {
+  const { stamp } = await kbTerms(ctx);
+  const key = `${stamp}\u0000${query}`;
+  const recent = ctx.kb.recent.get(key);
+  if (!opts.headlines && recent && recent.limit >= limit && Date.now() - recent.at < RECENT_TTL_MS) {
+    return { normalized: recent.result.normalized, hits: recent.result.hits.slice(0, limit).map((h) => ({ ...h })) };
+  }
+  const result = await search(ctx, query, limit, opts);
+  if (!opts.headlines) {
+    if (ctx.kb.recent.size >= RECENT_LIMIT) ctx.kb.recent.delete(ctx.kb.recent.keys().next().value!);
+    ctx.kb.recent.set(key, { at: Date.now(), limit, result: { normalized: result.normalized, hits: result.hits.map((h) => ({ ...h })) } });
+  }
+  return result;
+}
+
+async function search(ctx: KbContext, query: string, limit: number, opts: { headlines?: boolean }): Promise<Retrieval> {
   const { words, stats } = await kbTerms(ctx);
   const normalized = normalizeQuery(query, words);
   const fulltext = await fulltextSearch(ctx.db, normalized.websearch, CANDIDATES);

@@ -121,6 +121,17 @@ describe('answers', () => {
     expect(body.confidence).toBeGreaterThan(0);
   });
 
+  it('answers the same question again from the edited article, not from the retrieval it just did', async () => {
+    const a = await publish({ title: 'Parcel lockers', body: 'Parcels that do not fit the letterbox go to the parcel locker at the station; the locker code arrives by text message.' });
+    const question = { question: 'Where does my parcel go when it does not fit the letterbox?' };
+    expect((await agent.request('POST', '/api/kb/ask', question)).json().answer).toMatch(/station/);
+    await lead.request('PATCH', `/api/kb/articles/${a.id}`, { body: 'Parcels that do not fit the letterbox go to the parcel locker in the town hall; the locker code arrives by text message.' });
+    await t.ctx.jobs.runDue();
+    const again = (await agent.request('POST', '/api/kb/ask', question)).json();
+    expect(again.answer).toMatch(/town hall/);
+    expect(again.answer).not.toMatch(/station/);
+  });
+
   it('refuses an empty question with 400', async () => {
     expect((await agent.request('POST', '/api/kb/ask', { question: '  ' })).statusCode).toBe(400);
     expect((await agent.request('POST', '/api/kb/ask', {})).statusCode).toBe(400);

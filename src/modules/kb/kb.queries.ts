@@ -124,11 +124,14 @@ export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHi
 }
 
 export async function chunkStamp(db: Db): Promise<string> {
-  const [row] = await queryRows<{ n: number; v: string | null }>(
+  const [row] = await queryRows<{ n: number; v: string | null; h: string }>(
     db,
-    sql`select count(*)::int as n, max(a.updated_at)::text as v from kb_chunks c join kb_articles a on a.id = c.article_id`,
+    // Re-chunking makes new chunk ids; tags, category and status change in place: all go into the checksum.
+    sql`select count(*)::int as n, max(a.updated_at)::text as v,
+               coalesce(sum(hashtext(c.id::text || c.keywords || a.version || a.status || a.category)::bigint), 0)::text as h
+        from kb_chunks c join kb_articles a on a.id = c.article_id`,
   );
-  return `${row?.n ?? 0}:${row?.v ?? ''}`;
+  return `${row?.n ?? 0}:${row?.v ?? ''}:${row?.h ?? ''}`;
 }
 
 /** Text and keywords of every chunk of a published article: the corpus the term statistics are counted over. */

@@ -52,6 +52,31 @@ function preferred(candidate: string, best: string, word: string): boolean {
   return candidate < best;
 }
 
+// Per vocabulary: its words by length (a word of length n is only compared with words n±2), and the
+// corrections already worked out (customers' words repeat: greetings, names, the same typos).
+interface CorrectionIndex {
+  byLength: Map<number, string[]>;
+  corrected: Map<string, string | null>;
+}
+const indexes = new WeakMap<ReadonlySet<string>, CorrectionIndex>();
+const CORRECTED_LIMIT = 20_000;
+
+function correctionIndex(vocabulary: ReadonlySet<string>): CorrectionIndex {
+  let index = indexes.get(vocabulary);
+  if (!index) {
+    const byLength = new Map<number, string[]>();
+    for (const w of vocabulary) {
+      if (w.length < 3) continue;
+      const same = byLength.get(w.length);
+      if (same) same.push(w);
+      else byLength.set(w.length, [w]);
+    }
+    index = { byLength, corrected: new Map() };
+    indexes.set(vocabulary, index);
+  }
+  return index;
+}
+
 /**
  * The closest vocabulary word to a word the vocabulary lacks (in any inflection):
  * at most 1 edit for words of 5–7 letters, 2 for longer ones. Shorter words, numbers and
@@ -62,17 +87,28 @@ export function correctWord(word: string, vocabulary: ReadonlySet<string>): stri
   if (vocabulary.has(word) || word.length < 5 || /\d/.test(word) || isStopword(word)) return null;
   // Another inflection of a word the KB uses is not a typo: "charging" must not become "changing".
   if (vocabularyStems(vocabulary).has(stemLite(word))) return null;
+  const index = correctionIndex(vocabulary);
+  const known = index.corrected.get(word);
+  if (known !== undefined) return known;
+  const best = closestWord(word, index.byLength);
+  if (index.corrected.size >= CORRECTED_LIMIT) index.corrected.clear();
+  index.corrected.set(word, best);
+  return best;
+}
+
+function closestWord(word: string, byLength: ReadonlyMap<number, readonly string[]>): string | null {
   const max = word.length >= 8 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = max + 1;
-  for (const candidate of vocabulary) {
-    if (Math.abs(candidate.length - word.length) > max || candidate.length < 3) continue;
-    const distance = editDistance(word, candidate, max);
-    if (distance > max) continue;
-    const better = best === null || distance < bestDistance || (distance === bestDistance && preferred(candidate, best, word));
-    if (better) {
-      best = candidate;
-      bestDistance = distance;
+  for (let length = word.length - max; length <= word.length + max; length++) {
+    for (const candidate of byLength.get(length) ?? []) {
+      const distance = editDistance(word, candidate, max);
+      if (distance > max) continue;
+      const better = best === null || distance < bestDistance || (distance === bestDistance && preferred(candidate, best, word));
+      if (better) {
+        best = candidate;
+        bestDistance = distance;
+      }
     }
   }
   return best;

@@ -49,8 +49,19 @@ interface Rule {
 
 const split = (phrase: string) => phrase.split(' ');
 
-/** The active rewrite rules for a vocabulary, longest source phrase first. */
+const rulesCache = new WeakMap<ReadonlySet<string>, Rule[]>();
+
+/** The active rewrite rules for a vocabulary, longest source phrase first (worked out once per vocabulary). */
 export function synonymRules(vocabulary: ReadonlySet<string>): Rule[] {
+  let rules = rulesCache.get(vocabulary);
+  if (!rules) {
+    rules = rulesFor(vocabulary);
+    rulesCache.set(vocabulary, rules);
+  }
+  return rules;
+}
+
+function rulesFor(vocabulary: ReadonlySet<string>): Rule[] {
   const rules: Rule[] = [];
   for (const group of SYNONYM_GROUPS) {
     const canonical = group.find((phrase) => split(phrase).every((w) => vocabulary.has(w)));

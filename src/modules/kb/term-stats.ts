@@ -7,19 +7,55 @@ export interface TermStats {
   avgLength: number;
   /** Distinct normalized surface words: the vocabulary typo correction and synonyms check against. */
   words: ReadonlySet<string>;
+  /** Chunk texts already analyzed for ranking (bounded): every question ranks the same chunks again. */
+  analyzed: Map<string, ChunkTerms>;
+}
+
+/** A chunk's text as the ranking reads it. */
+export interface ChunkTerms {
+  length: number;
+  tf: ReadonlyMap<string, number>;
+  /** Terms of its first line (the `Title > H2 > H3` path). */
+  heading: ReadonlySet<string>;
+  /** Adjacent term pairs, "a b". */
+  pairs: ReadonlySet<string>;
+}
+
+// A knowledge base's worth of chunks for a small team; past it the oldest analyses are dropped.
+const ANALYZED_LIMIT = 4096;
+
+function analyzeChunk(text: string, body = analyzeTerms(text)): ChunkTerms {
+  const newline = text.indexOf('\n');
+  const tf = new Map<string, number>();
+  for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const pairs = new Set<string>();
+  for (let i = 1; i < body.length; i++) pairs.add(`${body[i - 1]} ${body[i]}`);
+  return { length: body.length, tf, heading: new Set(analyzeTerms(newline === -1 ? text : text.slice(0, newline))), pairs };
+}
+
+/** The chunk's analysis, from the cache when this text was ranked (or counted) before. */
+export function chunkTerms(stats: TermStats, text: string): ChunkTerms {
+  const cached = stats.analyzed.get(text);
+  if (cached) return cached;
+  const fresh = analyzeChunk(text);
+  if (stats.analyzed.size >= ANALYZED_LIMIT) stats.analyzed.delete(stats.analyzed.keys().next().value!);
+  stats.analyzed.set(text, fresh);
+  return fresh;
 }
 
 export function buildTermStats(texts: readonly string[]): TermStats {
   const df = new Map<string, number>();
   const vocabulary = new Set<string>();
+  const analyzed = new Map<string, ChunkTerms>();
   let total = 0;
   for (const text of texts) {
     const terms = analyzeTerms(text);
     total += terms.length;
     for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
     for (const w of words(text)) vocabulary.add(w);
+    if (analyzed.size < ANALYZED_LIMIT) analyzed.set(text, analyzeChunk(text, terms));
   }
-  return { n: texts.length, df, avgLength: texts.length ? total / texts.length : 0, words: vocabulary };
+  return { n: texts.length, df, avgLength: texts.length ? total / texts.length : 0, words: vocabulary, analyzed };
 }
 
 /** Lucene's BM25 IDF; a term no chunk has gets the IDF of a term in half a chunk. */
@@ -43,14 +79,14 @@ const PHRASE_WEIGHT = 0.5;
  */
 export function lexicalScores(queryTerms: readonly string[], chunkTexts: readonly string[], stats: TermStats): number[] {
   const terms = [...new Set(queryTerms)];
-  const pairs = new Set(queryTerms.slice(1).map((t, i) => `${queryTerms[i]} ${t}`));
+  const pairs = new Map<string, number>();
+  for (let i = 1; i < queryTerms.length; i++) {
+    const [a, b] = [queryTerms[i - 1]!, queryTerms[i]!];
+    pairs.set(`${a} ${b}`, (PHRASE_WEIGHT * (idf(stats, a) + idf(stats, b))) / 2);
+  }
   return chunkTexts.map((text) => {
-    const newline = text.indexOf('\n');
-    const heading = new Set(analyzeTerms(newline === -1 ? text : text.slice(0, newline)));
-    const body = analyzeTerms(text);
-    const tf = new Map<string, number>();
-    for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const norm = K1 * (1 - B + (B * body.length) / (stats.avgLength || 1));
+    const { length, tf, heading, pairs: chunkPairs } = chunkTerms(stats, text);
+    const norm = K1 * (1 - B + (B * length) / (stats.avgLength || 1));
     let score = 0;
     for (const t of terms) {
       const f = tf.get(t) ?? 0;
@@ -58,14 +94,7 @@ export function lexicalScores(queryTerms: readonly string[], chunkTexts: readonl
       const w = idf(stats, t);
       score += (w * f * (K1 + 1)) / (f + norm) + (heading.has(t) ? HEADING_WEIGHT * w : 0);
     }
-    const seen = new Set<string>();
-    for (let i = 1; i < body.length; i++) {
-      const pair = `${body[i - 1]} ${body[i]}`;
-      if (pairs.has(pair) && !seen.has(pair)) {
-        seen.add(pair);
-        score += (PHRASE_WEIGHT * (idf(stats, body[i - 1]) + idf(stats, body[i]))) / 2;
-      }
-    }
+    for (const [pair, bonus] of pairs) if (chunkPairs.has(pair)) score += bonus;
     return score;
   });
 }
