@@ -98,6 +98,21 @@ describe('two Clara processes on one PostgreSQL', () => {
     await expect.poll(async () => (await call(b.url, admin, 'POST', '/api/tickets', labelled)).json.queue, { timeout: 3_000, interval: 250 }).toMatchObject({ name: 'Escalations' });
   });
 
+  it('times the next ticket on the other process by an SLA policy changed on one at once', async () => {
+    type Sla = { id: string; priority: string; active: boolean; first_response_minutes: number; resolution_minutes: number };
+    const low = ((await call(b.url, admin, 'GET', '/api/admin/slas')).json.items as Sla[]).find((s) => s.priority === 'low' && s.active)!;
+    expect(low.first_response_minutes).toBeLessThan(low.resolution_minutes);
+    const ticket = { subject: 'Feature idea', description: 'Dark mode would be nice.', channel: 'web', category: 'general', priority: 'low', customer: { email: 'sla@example.com' } };
+    const firstResponseIn = async () => {
+      const created = (await call(b.url, admin, 'POST', '/api/tickets', ticket)).json as { created_at: string; sla: { first_response_due_at: string } };
+      return Date.parse(created.sla.first_response_due_at) - Date.parse(created.created_at);
+    };
+    const before = await firstResponseIn();
+    expect((await call(a.url, admin, 'PATCH', `/api/admin/slas/${low.id}`, { first_response_minutes: low.resolution_minutes })).status).toBe(200);
+    // b keeps the SLA policies cached; a's change drops them there when it commits.
+    await expect.poll(firstResponseIn, { timeout: 3_000, interval: 250 }).toBeGreaterThan(before);
+  });
+
   it("runs a new ticket's follow-ups on the job process within seconds of a create on the web process", async () => {
     const created = await call(b.url, admin, 'POST', '/api/tickets', {
       subject: 'Third time writing',

@@ -6,6 +6,7 @@ import { JobRunner } from './core/jobs';
 import { createLogger, type Logger } from './core/logger';
 import { createMetrics } from './core/metrics';
 import { RecentLogs } from './core/recent-logs';
+import { SharedCache } from './core/shared-cache';
 import { ActiveClassifier, registerClassifyJobs, subscribeAutoRetrain, type ClassifyContext } from './modules/classify';
 import { findQueues } from './modules/queues';
 import { kbCategoryEvidence, KbRuntime, registerKbJobs, subscribeAutoAnswer, type KbContext } from './modules/kb';
@@ -16,7 +17,7 @@ import { seedEscalationRules, subscribeAutoAssign, subscribeEscalations } from '
 import { subscribeNotifications } from './modules/notifications';
 import { subscribeDrafts } from './modules/drafts';
 import { subscribeSessionRevocation } from './modules/auth';
-import { registerSlaJobs, slaEngine } from './modules/sla';
+import { createSlaEngine, registerSlaJobs } from './modules/sla';
 import { registerTaskJobs } from './modules/tasks';
 import { registerVoiceJobs, VoiceRuntime, type VoiceContext } from './modules/voice';
 
@@ -56,11 +57,12 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
     recentLogs,
+    cache: new SharedCache(),
   };
   const ctx: AppContext = {
     ...base,
     classifier: new ActiveClassifier(base),
-    sla: slaEngine,
+    sla: createSlaEngine(base.cache),
     kb: new KbRuntime(base),
     mail: createTicketMailer(base),
     email: new EmailRuntime(base),
@@ -71,6 +73,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   ctx.classifier.useQueueDescriptions(() => findQueues(ctx.db));
   ctx.events.on('queue.changed', () => ctx.classifier.changed());
   await ctx.classifier.followChanges(database.listen);
+  await ctx.cache.followChanges(database.listen);
   registerClassifyJobs(ctx);
   registerAttachmentJobs(ctx);
   registerFollowUpJobs(ctx);

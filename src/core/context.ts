@@ -6,6 +6,7 @@ import type { JobRunner } from './jobs';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import type { RecentLogs } from './recent-logs';
+import type { SharedCache } from './shared-cache';
 
 // What every service needs; modules extend it with their own ports.
 export interface CoreContext {
@@ -19,4 +20,6 @@ export interface CoreContext {
   metrics: Metrics;
   /** This process's latest warnings and errors (for the admin panel). */
   recentLogs: RecentLogs;
+  /** Queues, SLA policies, rules and settings read per ticket, dropped in every process when they change. */
+  cache: SharedCache;
 }

@@ -11,6 +11,15 @@ export async function findAssignmentMode(db: Db, queueId: string): Promise<Assig
   return row?.mode ?? 'none';
 }
 
+/** The cache name of every queue's assignment mode (`findAssignmentModes`). */
+export const ASSIGNMENT_MODES_CACHE = 'queue-assignment-modes';
+
+/** Queue id → how it hands out tickets; queues without a row hand out none. */
+export async function findAssignmentModes(db: Db): Promise<ReadonlyMap<string, AssignmentMode>> {
+  const rows = await db.select({ queueId: queueAssignment.queueId, mode: queueAssignment.mode }).from(queueAssignment);
+  return new Map(rows.map((r) => [r.queueId, r.mode]));
+}
+
 export async function setAssignmentMode(db: Db, queueId: string, mode: AssignmentMode, now: Date): Promise<void> {
   await db
     .insert(queueAssignment)

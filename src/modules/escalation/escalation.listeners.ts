@@ -1,6 +1,6 @@
 import { notifyUsers } from '../notifications';
 import { applyTicketChange, lockTicket, type TicketsContext } from '../tickets';
-import { findAssignmentMode } from './assignment.queries';
+import { ASSIGNMENT_MODES_CACHE, findAssignmentModes } from './assignment.queries';
 import { pickAssignee } from './assignment.service';
 import { evaluateEscalations } from './escalation.service';
 
@@ -22,11 +22,14 @@ export function subscribeEscalations(ctx: TicketsContext): void {
 
 /** Gives a new, unassigned ticket to a member of its queue when the queue hands out tickets itself. */
 export async function autoAssignTicket(ctx: TicketsContext, ticketId: string): Promise<string | null> {
+  const modes = await ctx.cache.get(ASSIGNMENT_MODES_CACHE, () => findAssignmentModes(ctx.db));
+  // Most teams hand out work by hand: then there is nothing to lock or read.
+  if (![...modes.values()].some((m) => m !== 'none')) return null;
   const now = ctx.clock.now();
   const assigned = await ctx.db.transaction(async (tx) => {
     const row = await lockTicket(tx, ticketId);
     if (!row || row.assigneeId || (row.status !== 'open' && row.status !== 'escalated')) return null;
-    const mode = await findAssignmentMode(tx, row.queueId);
+    const mode = modes.get(row.queueId) ?? 'none';
     if (mode === 'none') return null;
     const userId = await pickAssignee(tx, row.queueId, mode, now);
     if (!userId) return null;

@@ -6,6 +6,9 @@ import { ticketMessages, tickets, type TicketMessageRow, type TicketRow } from '
 import { users, type UserRow } from '../users';
 import { escalationRules, ticketEscalations, type EscalationRuleRow } from './escalation.table';
 
+/** The cache name of the enabled rules (`findRules(db, { enabledOnly: true })`), dropped when any rule changes. */
+export const ESCALATION_RULES = 'escalation-rules';
+
 export async function findRules(db: Db, opts: { enabledOnly: boolean }): Promise<EscalationRuleRow[]> {
   return db
     .select()

@@ -3,7 +3,7 @@ import { lockTicket } from '../tickets';
 import { evaluateCondition, type Facts, type Match } from './conditions';
 import { scoreSentiment, type SentimentScore } from './detectors';
 import { EscalationWork } from './escalation-actions';
-import { findLatestCustomerMessage, findMessageById, findRules, findTicketWithCustomer, recordEscalation, setMessageMetadata } from './escalation.queries';
+import { ESCALATION_RULES, findLatestCustomerMessage, findMessageById, findRules, findTicketWithCustomer, recordEscalation, setMessageMetadata } from './escalation.queries';
 import type { EscalationRuleRow } from './escalation.table';
 
 export type Trigger = { kind: 'ticket_created' } | { kind: 'customer_message'; messageId: string } | { kind: 'sla' };
@@ -65,7 +65,7 @@ export async function evaluateEscalations(ctx: TicketsContext, ticketId: string,
     answerConfidence: answerConfidenceOf(t.metadata),
     message: await triggeringMessage(ctx, t.id, trigger, t.subject),
   };
-  const matches = (await findRules(ctx.db, { enabledOnly: true }))
+  const matches = (await ctx.cache.get(ESCALATION_RULES, () => findRules(ctx.db, { enabledOnly: true })))
     .map((rule) => ({ rule, match: evaluateCondition(rule.conditions, facts) }))
     .filter((m): m is { rule: EscalationRuleRow; match: Match } => m.match !== null);
   if (matches.length === 0) return [];

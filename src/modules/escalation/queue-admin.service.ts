@@ -4,14 +4,21 @@ import { AppError } from '../../core/errors';
 import { getSetting, setSetting } from '../../core/settings';
 import { auditChange, type AuditBy } from '../audit';
 import { ROUTING_SETTING, type RoutingTable } from '../classify';
-import { DEFAULT_QUEUE, queues, queueView, type QueueRow } from '../queues';
+import { DEFAULT_QUEUE, QUEUES_CACHE, queues, queueView, type QueueRow } from '../queues';
 import { applyTicketChange, tickets, type TicketsContext } from '../tickets';
 import { escalationRules } from './escalation.table';
+import { ESCALATION_RULES } from './escalation.queries';
 import type { Action } from './rules.schema';
 
 // A team's queues: create, rename, archive (its tickets, routes and rules move to another queue)
 // and restore. The routing table and escalation rules name queues, so a rename or an archive
 // rewrites them in the same transaction: no rule or route is left pointing at nothing.
+
+/** Queues (and, through renames and archives, rules) change in `tx`: every process rereads them. */
+async function dropQueueCaches(ctx: TicketsContext, tx: Db): Promise<void> {
+  await ctx.cache.changedIn(tx, QUEUES_CACHE);
+  await ctx.cache.changedIn(tx, ESCALATION_RULES);
+}
 
 async function lockQueue(tx: Db, id: string): Promise<QueueRow> {
   const [row] = await tx.select().from(queues).where(eq(queues.id, id)).for('update');
@@ -61,6 +68,7 @@ async function repointReferences(tx: Db, by: AuditBy, now: Date, from: QueueRow,
 
 export async function createQueue(ctx: TicketsContext, by: AuditBy, body: { name: string; description?: string }) {
   const view = await ctx.db.transaction(async (tx) => {
+    await dropQueueCaches(ctx, tx);
     await requireFreeName(tx, body.name);
     const [row] = await tx.insert(queues).values({ name: body.name, description: body.description ?? '', tier: 1, active: true }).returning();
     await auditChange(ctx, tx, by, { action: 'queue.created', targetType: 'queue', targetId: row!.id, after: { name: row!.name, description: row!.description } });
@@ -74,6 +82,7 @@ export async function createQueue(ctx: TicketsContext, by: AuditBy, body: { name
 export async function editQueue(ctx: TicketsContext, by: AuditBy, id: string, body: { name?: string; description?: string }) {
   const now = ctx.clock.now();
   const view = await ctx.db.transaction(async (tx) => {
+    await dropQueueCaches(ctx, tx);
     const before = await lockQueue(tx, id);
     const name = body.name ?? before.name;
     if (name !== before.name) await requireFreeName(tx, name, id);
@@ -104,6 +113,7 @@ export async function editQueue(ctx: TicketsContext, by: AuditBy, id: string, bo
 export async function archiveQueue(ctx: TicketsContext, by: AuditBy, id: string, moveTo: string) {
   const now = ctx.clock.now();
   const result = await ctx.db.transaction(async (tx) => {
+    await dropQueueCaches(ctx, tx);
     const queue = await lockQueue(tx, id);
     if (!queue.active) throw new AppError('CONFLICT', `${queue.name} is already archived.`);
     if (queue.name === DEFAULT_QUEUE) throw new AppError('CONFLICT', `${DEFAULT_QUEUE} is where unsorted tickets go; it cannot be archived.`);
@@ -134,6 +144,7 @@ export async function archiveQueue(ctx: TicketsContext, by: AuditBy, id: string,
 
 export async function restoreQueue(ctx: TicketsContext, by: AuditBy, id: string) {
   const view = await ctx.db.transaction(async (tx) => {
+    await dropQueueCaches(ctx, tx);
     const queue = await lockQueue(tx, id);
     if (queue.active) throw new AppError('CONFLICT', `${queue.name} is not archived.`);
     const [after] = await tx.update(queues).set({ active: true }).where(eq(queues.id, id)).returning();

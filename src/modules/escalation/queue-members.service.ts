@@ -3,7 +3,7 @@ import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { auditChange, type AuditBy } from '../audit';
 import { findQueueById } from '../queues';
-import { addMember, findAssignmentMode, findMembers, removeMember, replaceMembers, setAssignmentMode } from './assignment.queries';
+import { addMember, ASSIGNMENT_MODES_CACHE, findAssignmentMode, findMembers, removeMember, replaceMembers, setAssignmentMode } from './assignment.queries';
 import { findUsersByIds } from './escalation.queries';
 import type { SetMembersBody } from './escalation.schema';
 
@@ -59,7 +59,10 @@ export async function setQueueMembers(ctx: CoreContext, by: AuditBy, queueId: st
   const now = ctx.clock.now();
   return changeMembers(ctx, by, queueId, async (tx) => {
     if (body.user_ids) await replaceMembers(tx, queueId, [...new Set(body.user_ids)], now);
-    if (body.assignment) await setAssignmentMode(tx, queueId, body.assignment, now);
+    if (body.assignment) {
+      await setAssignmentMode(tx, queueId, body.assignment, now);
+      await ctx.cache.changedIn(tx, ASSIGNMENT_MODES_CACHE);
+    }
   });
 }
 

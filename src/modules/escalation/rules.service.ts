@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors';
 import { auditChange, type AuditBy } from '../audit';
 import { getSetting, setSetting } from '../../core/settings';
 import { DEFAULT_RULES, SUPERSEDED_CONDITIONS } from './default-rules';
-import { deleteRuleRow, findQueueByNameOrId, findRuleById, findRuleByName, findRules, findUsersByIds, insertRules, updateRuleRow } from './escalation.queries';
+import { deleteRuleRow, ESCALATION_RULES, findQueueByNameOrId, findRuleById, findRuleByName, findRules, findUsersByIds, insertRules, updateRuleRow } from './escalation.queries';
 import type { EscalationRuleRow } from './escalation.table';
 import type { Action, Condition, CreateRuleBody, UpdateRuleBody } from './rules.schema';
 
@@ -64,6 +64,7 @@ export async function createRule(ctx: CoreContext, by: AuditBy, body: CreateRule
   await checkName(ctx, body.name);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
+    await ctx.cache.changedIn(tx, ESCALATION_RULES);
     const [row] = await insertRules(tx, [{ ...body, createdAt: now, updatedAt: now }]);
     if (!row) throw new AppError('CONFLICT', 'A rule with this name exists.');
     const after = toRule(row);
@@ -77,6 +78,7 @@ export async function updateRule(ctx: CoreContext, by: AuditBy, id: string, body
   if (body.actions) await checkReferences(ctx.db, body.actions);
   if (body.name) await checkName(ctx, body.name, id);
   return ctx.db.transaction(async (tx) => {
+    await ctx.cache.changedIn(tx, ESCALATION_RULES);
     const after = toRule((await updateRuleRow(tx, id, { ...body, updatedAt: ctx.clock.now() }))!);
     await auditChange(ctx, tx, by, { action: 'escalation_rule.updated', targetType: 'escalation_rule', targetId: id, before, after });
     return after;
@@ -86,6 +88,7 @@ export async function updateRule(ctx: CoreContext, by: AuditBy, id: string, body
 export async function deleteRule(ctx: CoreContext, by: AuditBy, id: string): Promise<void> {
   const before = toRule(await requireRule(ctx, id));
   await ctx.db.transaction(async (tx) => {
+    await ctx.cache.changedIn(tx, ESCALATION_RULES);
     await deleteRuleRow(tx, id);
     await auditChange(ctx, tx, by, { action: 'escalation_rule.deleted', targetType: 'escalation_rule', targetId: id, before });
   });

@@ -45,8 +45,9 @@ export interface AutoAnswerPolicy {
   maxPriority: AutoResolvePriority;
 }
 
-export async function autoAnswerPolicy(ctx: Pick<KbContext, 'db' | 'config'>): Promise<AutoAnswerPolicy> {
-  const s = await getAutoResolveSettings(ctx);
+/** Read for every new ticket, so cached until an admin changes it (in any process). */
+export async function autoAnswerPolicy(ctx: Pick<KbContext, 'db' | 'config' | 'cache'>): Promise<AutoAnswerPolicy> {
+  const s = await ctx.cache.get(AUTORESOLVE_SETTING, () => getAutoResolveSettings(ctx));
   return { mode: s.mode, threshold: s.threshold, maxPriority: s.max_priority };
 }
 
@@ -72,6 +73,7 @@ export async function setAutoResolveSettings(ctx: KbContext, actor: Actor, body:
       max_priority: body.max_priority ?? before.maxPriority,
     };
     await setSetting(tx, AUTORESOLVE_SETTING, next, actor.id, now);
+    await ctx.cache.changedIn(tx, AUTORESOLVE_SETTING);
     await recordAudit(ctx, tx, actor, {
       action: 'settings.autoresolve_changed',
       targetType: 'setting',

@@ -14,6 +14,9 @@ export async function findQueueByName(db: Db, name: string): Promise<QueueRow | 
   return row ?? null;
 }
 
+/** The cache name of every queue (`findQueues`): queue admin drops it on every change. */
+export const QUEUES_CACHE = 'queues';
+
 export async function findQueues(db: Db): Promise<QueueRow[]> {
   return db.select().from(queues).orderBy(asc(queues.tier), asc(queues.name));
 }

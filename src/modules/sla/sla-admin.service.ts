@@ -17,6 +17,7 @@ import {
   updateCalendarRow,
   updateSlaRow,
 } from './sla.queries';
+import { SLA_POLICIES } from './sla-engine';
 import type { BusinessCalendarRow } from './sla.table';
 
 // Deadlines already stamped on tickets stay as they are; a change applies to new tickets and recomputes.
@@ -69,6 +70,7 @@ export async function updateCalendar(ctx: CoreContext, by: AuditBy, id: string, 
       updatedAt: ctx.clock.now(),
     });
     const after = toCalendar(row!);
+    await ctx.cache.changedIn(tx, SLA_POLICIES);
     await auditChange(ctx, tx, by, { action: 'calendar.updated', targetType: 'calendar', targetId: id, before, after });
     return after;
   });
@@ -79,6 +81,7 @@ export async function deleteCalendar(ctx: CoreContext, by: AuditBy, id: string):
   if (await calendarInUse(ctx.db, id)) throw new AppError('CONFLICT', 'An SLA still uses this calendar.');
   await ctx.db.transaction(async (tx) => {
     await deleteCalendarRow(tx, id);
+    await ctx.cache.changedIn(tx, SLA_POLICIES);
     await auditChange(ctx, tx, by, { action: 'calendar.deleted', targetType: 'calendar', targetId: id, before });
   });
 }
@@ -124,6 +127,7 @@ export async function createSla(ctx: CoreContext, by: AuditBy, b: CreateSlaBody)
     });
     if (!row) throw new AppError('CONFLICT', `An SLA for priority ${b.priority} exists; change that one.`);
     await setSlaCalendar(tx, row.id, b.calendar_id);
+    await ctx.cache.changedIn(tx, SLA_POLICIES);
     await auditChange(ctx, tx, by, { action: 'sla.created', targetType: 'sla', targetId: row.id, after: await getAdminSla({ db: tx }, row.id) });
     return row.id;
   });
@@ -147,6 +151,7 @@ export async function updateSla(ctx: CoreContext, by: AuditBy, id: string, b: Up
       updatedAt: ctx.clock.now(),
     });
     if (b.calendar_id !== undefined) await setSlaCalendar(tx, id, b.calendar_id);
+    await ctx.cache.changedIn(tx, SLA_POLICIES);
     await auditChange(ctx, tx, by, { action: 'sla.updated', targetType: 'sla', targetId: id, before: beforeView, after: await getAdminSla({ db: tx }, id) });
   });
   return getAdminSla(ctx, id);
@@ -157,6 +162,7 @@ export async function deleteSla(ctx: CoreContext, by: AuditBy, id: string): Prom
   const before = await getAdminSla(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await deleteSlaRow(tx, id);
+    await ctx.cache.changedIn(tx, SLA_POLICIES);
     await auditChange(ctx, tx, by, { action: 'sla.deleted', targetType: 'sla', targetId: id, before });
   });
 }

@@ -1,9 +1,9 @@
 import type { CoreContext } from '../../core/context';
 import type { Db } from '../../core/db';
 import { findActiveUserIdsByRole, notifyUsers } from '../notifications';
-import { applyTicketChange, type TicketEvent, type TicketRow } from '../tickets';
+import { applyTicketChange, type TicketEvent, type TicketRow, type TicketSlaEngine } from '../tickets';
 import { isHigher, levelAt, levelsBetween, nextCheckAt, stateKey, TARGETS, targetView } from './sla-clock';
-import { slaEngine } from './sla-engine';
+import { createSlaEngine } from './sla-engine';
 import { lockTicketsDueForCheck, recordSlaEvent } from './sla.queries';
 import type { SlaMark, SlaTarget } from './sla.table';
 
@@ -30,7 +30,7 @@ async function recipients(tx: Db, t: TicketRow): Promise<string[]> {
   return t.assigneeId ? [t.assigneeId] : findActiveUserIdsByRole(tx, ['lead']);
 }
 
-async function checkTicket(tx: Db, t: TicketRow, now: Date): Promise<SlaTransition[]> {
+async function checkTicket(tx: Db, sla: TicketSlaEngine, t: TicketRow, now: Date): Promise<SlaTransition[]> {
   const fired: SlaTransition[] = [];
   const changes: Partial<Pick<TicketRow, 'slaFirstResponseState' | 'slaResolutionState'>> = {};
   const events: TicketEvent[] = [];
@@ -54,19 +54,20 @@ async function checkTicket(tx: Db, t: TicketRow, now: Date): Promise<SlaTransiti
     }
   }
   // SLA bookkeeping is not an update of the ticket (`touch: false`): its updatedAt stays.
-  await applyTicketChange(tx, slaEngine, { actorType: 'system', actorId: null }, t, { slaMarks: { ...changes, slaNextCheckAt: nextCheckAt({ ...t, ...changes }) } }, { now, events, touch: false });
+  await applyTicketChange(tx, sla, { actorType: 'system', actorId: null }, t, { slaMarks: { ...changes, slaNextCheckAt: nextCheckAt({ ...t, ...changes }) } }, { now, events, touch: false });
   return fired;
 }
 
 /** Marks every SLA warning and breach that is due; safe to run in several workers at once. */
 export async function checkSlas(ctx: CoreContext): Promise<SlaTransition[]> {
   const all: SlaTransition[] = [];
+  const sla = createSlaEngine(ctx.cache);
   for (let i = 0; i < MAX_BATCHES; i += 1) {
     const now = ctx.clock.now();
     const batch = await ctx.db.transaction(async (tx) => {
       const rows = await lockTicketsDueForCheck(tx, now, BATCH);
       const fired: SlaTransition[] = [];
-      for (const row of rows) fired.push(...(await checkTicket(tx, row, now)));
+      for (const row of rows) fired.push(...(await checkTicket(tx, sla, row, now)));
       return { count: rows.length, fired };
     });
     for (const f of batch.fired) await ctx.events.emit('ticket.sla_changed', { ticketId: f.ticketId, target: f.target, state: f.mark === 'warning' ? 'warning' : 'breached' });

@@ -3,11 +3,11 @@ import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
 import { findCustomerById, upsertCustomerByEmail } from '../customers';
-import { DEFAULT_QUEUE, findQueueById, findQueueByName } from '../queues';
+import { DEFAULT_QUEUE, findQueues, QUEUES_CACHE } from '../queues';
 import type { Channel, Category, Priority } from './ticket-fields';
 import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
-import { findTicketView, insertHistory, insertMessage, insertStatusLink, insertTicket } from './tickets.queries';
+import { findTicketView, insertHistory, type TicketView, insertMessage, insertStatusLink, insertTicket } from './tickets.queries';
 import { tickets } from './tickets.table';
 import { attachUploads } from './attachments.service';
 import { enqueueFollowUp, runFollowUp } from './ticket-follow-up.service';
@@ -47,13 +47,13 @@ export function actorRef(actor: Actor): { actorType: string; actorId: string | n
   return { actorType: actor.type, actorId: actor.id };
 }
 
-async function resolveCustomerId(tx: Db, input: NewTicket, now: Date): Promise<string> {
+async function resolveCustomer(tx: Db, input: NewTicket, now: Date) {
   if (input.customerId) {
     const found = await findCustomerById(tx, input.customerId);
     if (!found) throw new AppError('CUSTOMER_NOT_FOUND');
-    return found.id;
+    return found;
   }
-  return (await upsertCustomerByEmail(tx, input.customer!.email, input.customer!.name, now)).id;
+  return upsertCustomerByEmail(tx, input.customer!.email, input.customer!.name, now);
 }
 
 // The one intake path for every channel: classify what is missing, route, stamp SLA, record history.
@@ -70,11 +70,12 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
   const queueName = route?.queueName ?? null;
   const triage = route?.triage ?? false;
   const now = ctx.clock.now();
-  const ticket = await ctx.db.transaction(async (tx) => {
-    const customerId = await resolveCustomerId(tx, input, now);
-    const queue = input.queueId
-      ? await findQueueById(tx, input.queueId)
-      : ((await findQueueByName(tx, queueName ?? DEFAULT_QUEUE)) ?? (await findQueueByName(tx, DEFAULT_QUEUE)));
+  const { row: ticket, view } = await ctx.db.transaction(async (tx) => {
+    const customer = await resolveCustomer(tx, input, now);
+    const customerId = customer.id;
+    const all = await ctx.cache.get(QUEUES_CACHE, () => findQueues(tx));
+    const named = (name: string) => all.find((q) => q.name === name);
+    const queue = input.queueId ? all.find((q) => q.id === input.queueId) : (named(queueName ?? DEFAULT_QUEUE) ?? named(DEFAULT_QUEUE));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
     if (!queue.active) throw new AppError('CONFLICT', `${queue.name} is archived: choose another queue.`);
     const sla = await ctx.sla.start(tx, priority, now);
@@ -117,10 +118,15 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       },
     ]);
     if (queued) await enqueueFollowUp(ctx, tx, { ticketId: row.id, actorType: actor.type });
-    return row;
+    // As stored: nobody is assigned before the follow-ups run.
+    const stored: TicketView = { ticket: row, customer: { id: customer.id, email: customer.email, name: customer.name }, queue: { id: queue.id, name: queue.name }, assignee: null };
+    return { row, view: stored };
   });
   ctx.metrics.ticketsCreated.inc({ channel: ticket.channel });
-  if (queued) ctx.jobs.wake();
-  else await runFollowUp(ctx, { ticketId: ticket.id, actorType: actor.type });
+  if (queued) {
+    ctx.jobs.wake();
+    return toTicket(view);
+  }
+  await runFollowUp(ctx, { ticketId: ticket.id, actorType: actor.type });
   return toTicket((await findTicketView(ctx.db, eq(tickets.id, ticket.id)))!);
 }
