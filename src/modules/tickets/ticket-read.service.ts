@@ -49,7 +49,7 @@ export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTick
     if (c.s !== q.sort || badValue) throw new AppError('VALIDATION_FAILED', 'The cursor does not fit this sort order.');
     pageWhere.push(afterCursorWhere(sort, c.v, c.id));
   }
-  const [rows, total] = await Promise.all([findTicketPage(ctx.db, pageWhere, sortOrder(sort), q.limit + 1), countTickets(ctx.db, where)]);
+  const [rows, total] = await Promise.all([findTicketPage(ctx.db, pageWhere, sortOrder(sort, { matchesFirst: q.q !== undefined }), q.limit + 1), countTickets(ctx.db, where)]);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

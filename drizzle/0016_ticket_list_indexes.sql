@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_priority_rank_idx" ON "tickets" USING btree ((case "priority" when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end),"id");
