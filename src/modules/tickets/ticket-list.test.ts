@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/test-app';
 
@@ -18,6 +19,7 @@ interface Page {
   items: Item[];
   next_cursor: string | null;
   total: number;
+  total_capped: boolean;
 }
 
 let t: TestApp;
@@ -195,7 +197,7 @@ describe('filters', () => {
 
   it('answers an empty page with total 0 when nothing matches', async () => {
     const page = await list('tag=nothing-has-this-tag');
-    expect(page).toEqual({ items: [], next_cursor: null, total: 0 });
+    expect(page).toEqual({ items: [], next_cursor: null, total: 0, total_capped: false });
   });
 
   it.each([
@@ -271,6 +273,26 @@ describe('full-text search', () => {
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     expect(page.next_cursor).not.toBeNull();
+    expect(page.total_capped).toBe(false);
+  });
+
+  it('counts a search up to 1000 matches and says there are more, still newest first', async () => {
+    await t.ctx.db.execute(sql`
+      insert into tickets (subject, description, channel, category, priority, customer_id, queue_id, created_at, updated_at)
+      select 'Zeppelin sighting ' || i, 'Seen over the harbour.', 'web', 'general', 'normal',
+             (select id from customers limit 1), (select id from queues limit 1),
+             now() - i * interval '1 minute', now() - i * interval '1 minute'
+      from generate_series(1, 1001) i`);
+    try {
+      const first = await list('q=zeppelin&limit=25');
+      expect(first).toMatchObject({ total: 1000, total_capped: true });
+      expect(first.items.map((i) => i.created_at)).toEqual([...first.items.map((i) => i.created_at)].sort().reverse());
+      const second = await list(`q=zeppelin&limit=25&cursor=${first.next_cursor}`);
+      expect(second.items).toHaveLength(25);
+      expect(second.items[0]!.created_at < first.items.at(-1)!.created_at).toBe(true);
+    } finally {
+      await t.ctx.db.execute(sql`delete from tickets where subject like 'Zeppelin sighting %'`);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
@@ -7,6 +8,7 @@ import type { TicketsContext } from './tickets.context';
 import {
   afterCursorWhere,
   countTickets,
+  countTicketsUpTo,
   findHistory,
   findTicketPage,
   findTicketView,
@@ -14,8 +16,9 @@ import {
   ticketFilterWhere,
   ticketRefWhere,
   ticketSort,
+  type TicketSort,
 } from './tickets.queries';
-import type { ListTicketsQuery } from './tickets.schema';
+import { SEARCH_COUNT_LIMIT, type ListTicketsQuery } from './tickets.schema';
 
 export async function getTicket(ctx: TicketsContext, ref: string) {
   const view = await findTicketView(ctx.db, ticketRefWhere(ref));
@@ -49,14 +52,30 @@ export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTick
     if (c.s !== q.sort || badValue) throw new AppError('VALIDATION_FAILED', 'The cursor does not fit this sort order.');
     pageWhere.push(afterCursorWhere(sort, c.v, c.id));
   }
-  const [rows, total] = await Promise.all([findTicketPage(ctx.db, pageWhere, sortOrder(sort, { matchesFirst: q.q !== undefined }), q.limit + 1), countTickets(ctx.db, where)]);
+  const { rows, total, capped } = q.q === undefined ? await listPage(ctx, pageWhere, where, sort, q.limit) : await searchPage(ctx, pageWhere, where, sort, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
     items: page.map(toTicket),
     next_cursor: rows.length > q.limit && last ? encodeCursor({ v: sort.valueOf(last.ticket), id: last.ticket.id, s: q.sort }) : null,
     total,
+    total_capped: capped,
   };
+}
+
+async function listPage(ctx: TicketsContext, pageWhere: SQL[], where: SQL[], sort: TicketSort, limit: number) {
+  const [rows, total] = await Promise.all([findTicketPage(ctx.db, pageWhere, sortOrder(sort), limit + 1), countTickets(ctx.db, where)]);
+  return { rows, total, capped: false };
+}
+
+// A search counts its matches up to a limit (an exact count of a word in every tenth ticket costs a
+// pass over thousands of rows, and "1000+" says as much). Few matches are sorted as a set; many are
+// found by walking the sort order, where they turn up at once.
+async function searchPage(ctx: TicketsContext, pageWhere: SQL[], where: SQL[], sort: TicketSort, limit: number) {
+  const counted = await countTicketsUpTo(ctx.db, where, SEARCH_COUNT_LIMIT);
+  const capped = counted > SEARCH_COUNT_LIMIT;
+  const rows = await findTicketPage(ctx.db, pageWhere, sortOrder(sort, { matchesFirst: !capped }), limit + 1);
+  return { rows, total: Math.min(counted, SEARCH_COUNT_LIMIT), capped };
 }
 
 export async function getTicketHistory(ctx: TicketsContext, ref: string) {

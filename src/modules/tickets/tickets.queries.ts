@@ -173,6 +173,13 @@ export async function countTickets(db: Db, where: SQL[]): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** How many tickets match, counting no further than `limit` + 1. */
+export async function countTicketsUpTo(db: Db, where: SQL[], limit: number): Promise<number> {
+  const matches = db.select({ one: sql`1` }).from(tickets).where(and(...where)).limit(limit + 1).as('matches');
+  const [row] = await db.select({ n: count() }).from(matches);
+  return Number(row?.n ?? 0);
+}
+
 
 const PRIORITY_RANK = sql`(case ${tickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
 

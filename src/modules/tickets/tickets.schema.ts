@@ -123,7 +123,14 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
-export const TicketList = z.object({ items: z.array(Ticket), next_cursor: z.string().nullable(), total: z.number() });
+export const TicketList = z.object({
+  items: z.array(Ticket),
+  next_cursor: z.string().nullable(),
+  total: z.number(),
+  /** A search counts its matches up to SEARCH_COUNT_LIMIT: true when there are more than `total`. */
+  total_capped: z.boolean(),
+});
+export const SEARCH_COUNT_LIMIT = 1000;
 
 export const TicketAttachment = z.object({
   id: z.string(),

@@ -34,6 +34,8 @@ export function InboxPage() {
   const list = useTicketList(filters);
   const tickets = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
+  // A search counts up to a limit: past it, "1000+".
+  const shownTotal = list.data?.pages[0]?.total_capped ? `${total}+` : String(total);
   const bulk = useBulkRun();
 
   const setFilters = (next: TicketFilters) => {
@@ -96,7 +98,7 @@ export function InboxPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title="Inbox" description={list.data ? `${total} ticket${total === 1 ? '' : 's'}` : undefined} />
+      <PageHeader title="Inbox" description={list.data ? `${shownTotal} ticket${total === 1 ? '' : 's'}` : undefined} />
       <SegmentedControl
         aria-label="Saved views"
         value={view}
@@ -162,7 +164,7 @@ export function InboxPage() {
           />
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              Showing {tickets.length} of {total} · <b>j</b>/<b>k</b> to move, <b>Enter</b> to open, <b>x</b> to select
+              Showing {tickets.length} of {shownTotal} · <b>j</b>/<b>k</b> to move, <b>Enter</b> to open, <b>x</b> to select
             </Text>
             {list.hasNextPage && (
               <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
