@@ -1,8 +1,9 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { lt, sql } from 'drizzle-orm';
+import { lt } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Clock } from './clock';
 import type { Db } from './db';
+import { countInWindow } from './windowed-counter';
 
 // Request counters of the per-route rate limits (public intake, uploads, status pages), in the
 // database so every Clara process counts the same client together.
@@ -13,17 +14,10 @@ export const rateLimitCounters = pgTable('rate_limit_counters', {
 });
 
 async function increment(db: Db, key: string, now: Date, windowMs: number) {
-  const expired = new Date(now.getTime() - windowMs);
   const [row] = await db
     .insert(rateLimitCounters)
     .values({ key, count: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: rateLimitCounters.key,
-      set: {
-        count: sql`case when ${rateLimitCounters.windowStartedAt} <= ${expired} then 1 else ${rateLimitCounters.count} + 1 end`,
-        windowStartedAt: sql`case when ${rateLimitCounters.windowStartedAt} <= ${expired} then ${now} else ${rateLimitCounters.windowStartedAt} end`,
-      },
-    })
+    .onConflictDoUpdate({ target: rateLimitCounters.key, set: countInWindow(rateLimitCounters, now, windowMs) })
     .returning();
   // Now and then, forget counters whose window ended long ago.
   if (Math.random() < 0.01) await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStartedAt, new Date(now.getTime() - 24 * 60 * 60_000)));

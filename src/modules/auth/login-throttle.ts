@@ -1,7 +1,8 @@
-import { and, eq, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, lt, or } from 'drizzle-orm';
 import type { CoreContext } from '../../core/context';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
+import { countInWindow, windowCurrent } from '../../core/windowed-counter';
 import { recordAudit, type AuditBy } from '../audit';
 import { findUserById } from '../users';
 import { loginThrottles } from './auth.table';
@@ -21,17 +22,10 @@ type Row = typeof loginThrottles.$inferSelect;
 
 /** Counts one more in the key's window (a new window when the last one is over), atomically across processes. */
 async function bump(db: Db, key: string, now: Date): Promise<Row> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
   const [row] = await db
     .insert(loginThrottles)
     .values({ key, count: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: loginThrottles.key,
-      set: {
-        count: sql`case when ${loginThrottles.windowStartedAt} < ${windowStart} then 1 else ${loginThrottles.count} + 1 end`,
-        windowStartedAt: sql`case when ${loginThrottles.windowStartedAt} < ${windowStart} then ${now} else ${loginThrottles.windowStartedAt} end`,
-      },
-    })
+    .onConflictDoUpdate({ target: loginThrottles.key, set: countInWindow(loginThrottles, now, WINDOW_MS) })
     .returning();
   return row!;
 }
@@ -39,7 +33,7 @@ async function bump(db: Db, key: string, now: Date): Promise<Row> {
 async function read(db: Db, key: string, now: Date): Promise<{ count: number; lockedUntil: Date | null }> {
   const [row] = await db.select().from(loginThrottles).where(eq(loginThrottles.key, key));
   if (!row) return { count: 0, lockedUntil: null };
-  const current = row.windowStartedAt.getTime() >= now.getTime() - WINDOW_MS;
+  const current = windowCurrent(row.windowStartedAt, now, WINDOW_MS);
   return { count: current ? row.count : 0, lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null };
 }
 
