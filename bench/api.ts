@@ -29,7 +29,8 @@ const TICKETS = [
   ['Webhook retries', 'Our endpoint was down for an hour. Do you retry webhooks that failed, and for how long?'],
 ] as const;
 
-export interface ApiRow {
+/** One load run's result: requests per second, latency and failed requests. */
+export interface LoadRow {
   driver: string;
   scenario: string;
   clients: number;
@@ -37,6 +38,9 @@ export interface ApiRow {
   p50: number;
   p99: number;
   errors: number;
+}
+
+export interface ApiRow extends LoadRow {
   floor?: number;
   /** Seconds after the load stopped until every follow-up job had run. */
   drainSeconds?: number;
@@ -99,7 +103,7 @@ export async function waitForIdleJobs(url: string, headers: Record<string, strin
   return Number.POSITIVE_INFINITY;
 }
 
-function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+export function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
@@ -130,7 +134,7 @@ function ticketOf(context: object): string {
   return (context as { ticketId?: string }).ticketId ?? 'missing';
 }
 
-function row(driver: string, scenario: string, clients: number, r: autocannon.Result, extra: Partial<ApiRow> = {}): ApiRow {
+export function row(driver: string, scenario: string, clients: number, r: autocannon.Result, extra: Partial<ApiRow> = {}): ApiRow {
   return { driver, scenario, clients, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, ...extra };
 }
 

@@ -4,21 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/core/db';
 import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
-import { adminHeaders, startServer, stopServer, waitForIdleJobs } from './api';
+import { adminHeaders, cannon, row, startServer, stopServer, waitForIdleJobs, type LoadRow } from './api';
 
-export interface ListRow {
-  driver: string;
-  scenario: string;
-  clients: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+export type ListRow = LoadRow;
 
 // A support team's words: subjects and descriptions are drawn from them, so a search matches a
 // share of the tickets as it would in a real inbox (a rare word a few hundred, a common one thousands).
@@ -59,10 +50,6 @@ export async function fill(db: Database, n: number): Promise<void> {
   await db.db.execute(sql`vacuum analyze`);
 }
 
-function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, r) => (err ? reject(err) : resolve(r))));
-}
-
 async function measure(driver: string, url: string, seconds: number): Promise<ListRow[]> {
   const headers = await adminHeaders(url);
   await waitForIdleJobs(url, headers);
@@ -74,7 +61,7 @@ async function measure(driver: string, url: string, seconds: number): Promise<Li
     for (const clients of [1, 8]) {
       console.error(`${driver}: ${scenario}, ${clients} client(s)`);
       const r = await cannon({ url: `${url}${target}`, headers, connections: clients, duration: seconds });
-      rows.push({ driver, scenario, clients, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+      rows.push(row(driver, scenario, clients, r));
     }
   }
   return rows;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../core/db';
+import type { Actor } from '../../core/rbac';
 import { customers } from '../customers';
 import { findMessageFiles, issueStatusLink, statusPageUrl, type TicketMailer, type TicketMessageRow, type TicketRow } from '../tickets';
 import type { OutboxDeps } from './email.context';
@@ -117,9 +118,11 @@ async function mailFiles(tx: Db, message: TicketMessageRow | undefined, maxBytes
 // reply and auto-answer, and a resolution notice. Email tickets are acknowledged once their mail
 // is processed (inbound-process.service), so the acknowledgment threads under it.
 export function createTicketMailer(ctx: OutboxDeps): TicketMailer {
+  const acknowledges = (by: Actor['type']) => by !== 'user';
   return {
+    acknowledges,
     async ticketCreated(tx, ticket, by) {
-      if (ticket.channel === 'email' || by === 'user') return;
+      if (ticket.channel === 'email' || !acknowledges(by)) return;
       await enqueueAcknowledgment(ctx, tx, ticket);
     },
     async ticketResolved(tx, ticket) {

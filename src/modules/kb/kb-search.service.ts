@@ -48,13 +48,14 @@ export interface Retrieval {
 // candidates; the lexical ranking is BM25 with the knowledge base's own term statistics, and
 // with vectors it is fused with the vector ranking by RRF.
 export async function retrieve(ctx: KbContext, query: string, limit: number, opts: { headlines?: boolean } = {}): Promise<Retrieval> {
-  const { stamp } = await kbTerms(ctx);
+  const terms = await kbTerms(ctx);
+  const { stamp } = terms;
   const key = `${stamp}\u0000${query}`;
   const recent = ctx.kb.recent.get(key);
   if (!opts.headlines && recent && recent.limit >= limit && Date.now() - recent.at < RECENT_TTL_MS) {
     return { normalized: recent.result.normalized, hits: recent.result.hits.slice(0, limit).map((h) => ({ ...h })) };
   }
-  const result = await search(ctx, query, limit, opts);
+  const result = await search(ctx, terms, query, limit, opts);
   if (!opts.headlines) {
     if (ctx.kb.recent.size >= RECENT_LIMIT) ctx.kb.recent.delete(ctx.kb.recent.keys().next().value!);
     ctx.kb.recent.set(key, { at: Date.now(), limit, result: { normalized: result.normalized, hits: result.hits.map((h) => ({ ...h })) } });
@@ -62,8 +63,13 @@ export async function retrieve(ctx: KbContext, query: string, limit: number, opt
   return result;
 }
 
-async function search(ctx: KbContext, query: string, limit: number, opts: { headlines?: boolean }): Promise<Retrieval> {
-  const { words, stats } = await kbTerms(ctx);
+async function search(
+  ctx: KbContext,
+  { words, stats }: { words: ReadonlySet<string>; stats: TermStats },
+  query: string,
+  limit: number,
+  opts: { headlines?: boolean },
+): Promise<Retrieval> {
   const normalized = normalizeQuery(query, words);
   const fulltext = await fulltextSearch(ctx.db, normalized.websearch, CANDIDATES);
   const embedder = ctx.kb.embedder;

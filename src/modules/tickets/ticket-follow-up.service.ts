@@ -28,8 +28,8 @@ export function followUpPending(ctx: TicketsContext, ticketId: string): Promise<
 /** The listeners, then the acknowledgment (it reads the ticket as the listeners left it). */
 export async function runFollowUp(ctx: TicketsContext, { ticketId, actorType }: FollowUp): Promise<void> {
   await ctx.events.emit('ticket.created', { ticketId, actorType });
-  // Staff-created tickets are never acknowledged (TicketMailer): no need to lock the ticket for it.
-  if (actorType === 'user') return;
+  // No acknowledgment to send (staff-created tickets): no need to lock the ticket for one.
+  if (!ctx.mail.acknowledges(actorType)) return;
   await ctx.db.transaction(async (tx) => {
     const row = await lockTicket(tx, ticketId);
     if (row) await ctx.mail.ticketCreated(tx, row, actorType);

@@ -5,7 +5,9 @@ import type { TicketMessageRow, TicketRow } from './tickets.table';
 // The seam where the email channel plugs in: the customer's mail about a ticket is handed over
 // inside the transaction that made the change, so it is queued atomically with it.
 export interface TicketMailer {
-  /** A new ticket (the acknowledgment). `by`: who created it; staff-created tickets are not acknowledged. */
+  /** Whether a ticket created by `by` gets an acknowledgment at all (staff-created tickets do not). */
+  acknowledges(by: Actor['type']): boolean;
+  /** A new ticket (the acknowledgment). `by`: who created it. */
   ticketCreated(db: Db, ticket: TicketRow, by: Actor['type']): Promise<void>;
   /** A public staff or automation message (the reply). */
   messageAdded(db: Db, ticket: TicketRow, message: TicketMessageRow): Promise<void>;
@@ -14,6 +16,7 @@ export interface TicketMailer {
 }
 
 export const noTicketMailer: TicketMailer = {
+  acknowledges: () => false,
   ticketCreated: async () => undefined,
   messageAdded: async () => undefined,
   ticketResolved: async () => undefined,
