@@ -202,13 +202,15 @@ async function withFloor(rows: ApiRow[], target: FloorTarget, seconds: number): 
 
 export async function benchApi(pgAdminUrl: string, seconds: number): Promise<ApiRow[]> {
   const rows: ApiRow[] = [];
+  const drivers = (process.env.BENCH_API_DRIVERS ?? 'pglite,postgres').split(',');
   const dir = mkdtempSync(join(tmpdir(), 'clara-bench-'));
   try {
-    rows.push(...(await withFloor(await benchServer('pglite', { CLARA_DATA_DIR: dir }, seconds), { kind: 'pglite', dir: `${dir}-floor` }, seconds)));
+    if (drivers.includes('pglite')) rows.push(...(await withFloor(await benchServer('pglite', { CLARA_DATA_DIR: dir }, seconds), { kind: 'pglite', dir: `${dir}-floor` }, seconds)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(`${dir}-floor`, { recursive: true, force: true });
   }
+  if (!drivers.includes('postgres')) return rows;
   const names: string[] = [];
   const fresh = async (prefix: string) => {
     names.push(await createDatabase(pgAdminUrl, prefix));

@@ -3,7 +3,7 @@
 // its default start (demo data and knowledge base) under `node --cpu-prof`, sends `count` unlabelled
 // tickets at 8 connections, waits for their follow-up jobs, stops the server and sorts the profile's
 // samples by who spent them (the profile file stays in the printed folder for a closer look).
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -111,22 +111,30 @@ async function profileOn(count: number, driver: string, env: Record<string, stri
   const followUpsDone = Date.now();
   await stopServer(server);
   const exited = Date.now();
-  // One file per thread: the main thread's is the largest (the other is tsx's module loader).
-  const file = readdirSync(profileDir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .sort((x, y) => statSync(join(profileDir, y)).size - statSync(join(profileDir, x)).size)[0]!;
-  const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
-  const { busyMs, buckets, functions } = summarizeProfile(profile, { fromEndMs: exited - started, toEndMs: exited - followUpsDone });
+  // One file per thread: Clara's main thread, the embedded database's thread (PGlite), tsx's module loader.
   const wall = (followUpsDone - started) / 1000;
   console.log(
     `\nProfile of ${count} creates on ${driver} (8 connections, ${result.non2xx} errors): requests ${((requestsDone - started) / 1000).toFixed(1)} s, ` +
-      `follow-ups done ${((followUpsDone - requestsDone) / 1000).toFixed(1)} s later; Clara's main thread busy ${(busyMs / 1000).toFixed(1)} s of ${wall.toFixed(1)} s ` +
-      `(${(busyMs / count).toFixed(1)} ms per ticket); profile: ${join(profileDir, file)}\n`,
+      `follow-ups done ${((followUpsDone - requestsDone) / 1000).toFixed(1)} s later (${wall.toFixed(1)} s in all); profiles in ${profileDir}`,
   );
-  console.log('| spent in | share of busy CPU |');
-  console.log('|---|---:|');
-  for (const [name, ms] of buckets.slice(0, 14)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
-  console.log('\n| function (self time) | share of busy CPU |');
-  console.log('|---|---:|');
-  for (const [name, ms] of functions.slice(0, 20)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
+  for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
+    const thread = threadOf(profile);
+    if (!thread) continue;
+    const { busyMs, buckets, functions } = summarizeProfile(profile, { fromEndMs: exited - started, toEndMs: exited - followUpsDone });
+    console.log(`\n${thread}: busy ${(busyMs / 1000).toFixed(1)} s of ${wall.toFixed(1)} s (${(busyMs / count).toFixed(1)} ms per ticket)\n`);
+    console.log('| spent in | share of busy CPU |');
+    console.log('|---|---:|');
+    for (const [name, ms] of buckets.slice(0, 14)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
+    console.log('\n| function (self time) | share of busy CPU |');
+    console.log('|---|---:|');
+    for (const [name, ms] of functions.slice(0, 20)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
+  }
+}
+
+function threadOf(profile: CpuProfile): string | null {
+  const urls = profile.nodes.map((n) => n.callFrame.url);
+  if (urls.some((u) => u.endsWith('pglite-worker.mjs'))) return 'The database thread (PGlite)';
+  if (urls.some((u) => u.includes('/src/app.ts'))) return "Clara's main thread";
+  return null;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgliteThread } from './pglite-thread';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type DbDriver = 'pglite' | 'postgres';
@@ -78,24 +79,21 @@ function isAlive(pid: number): boolean {
 }
 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
-  let client: InstanceType<typeof PGlite>;
+  let client: PgliteThread;
   try {
-    client = await PGlite.create(dataDir, { extensions: { vector }, ...(template ? { loadDataDir: template } : {}) });
+    client = await PgliteThread.open(dataDir, template);
   } catch (err) {
     unlock();
     throw err;
   }
-  await client.exec('create extension if not exists vector');
-  const db = drizzle(client) as unknown as Db;
+  const db = drizzle(client as never) as unknown as Db;
   const migrate = async () => {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
-    await run(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+    await run(drizzle(client as never), { migrationsFolder: MIGRATIONS_DIR });
   };
   const dumpDataDir = () => client.dumpDataDir('none');
   // PGlite runs every statement on its one connection, so the dump sees one committed state.

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgliteThread } from './pglite-thread';
+
+let db: PgliteThread;
+beforeAll(async () => {
+  db = await PgliteThread.open('memory://');
+  await db.exec('create table notes (id int primary key, body text not null, at timestamptz)');
+});
+afterAll(() => db.close());
+
+const count = async () => (await db.query('select count(*)::int as n from notes')).rows[0];
+
+describe('the embedded database on its own thread', () => {
+  it('answers statements with their rows, in object or array form', async () => {
+    await db.query('insert into notes (id, body) values ($1, $2), ($3, $4)', [1, 'one', 2, 'two']);
+    expect((await db.query('select id, body from notes order by id', [])).rows).toEqual([
+      { id: 1, body: 'one' },
+      { id: 2, body: 'two' },
+    ]);
+    expect((await db.query('select id, body from notes order by id', [], { rowMode: 'array' })).rows).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+    ]);
+  });
+
+  it('keeps a type as text when its parser keeps it as text, and refuses a parser that changes it', async () => {
+    const at = await db.query("select '2026-12-07 10:00:00+00'::timestamptz as at", [], { parsers: { 1184: (v) => v } });
+    expect(at.rows).toEqual([{ at: '2026-12-07 10:00:00+00' }]);
+    const parsed = await db.query("select '2026-12-07 10:00:00+00'::timestamptz as at");
+    expect(parsed.rows).toEqual([{ at: new Date('2026-12-07T10:00:00Z') }]);
+    await expect(db.query('select 1', [], { parsers: { 1184: (v) => `${v}!` } })).rejects.toThrow(/keeps type 1184 as text/);
+  });
+
+  it('answers a failed statement with PostgreSQL’s error code', async () => {
+    const err = await db.query('insert into notes (id, body) values (1, $1)', ['again']).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: '23505', constraint: 'notes_pkey' });
+  });
+
+  it('commits a transaction’s statements together, and makes statements outside it wait for it', async () => {
+    const before = await count();
+    let outside: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query('insert into notes (id, body) values (10, $1)', ['in a transaction']);
+      outside = db.query('select count(*)::int as n from notes');
+      await new Promise((r) => setTimeout(r, 50));
+      await tx.query('insert into notes (id, body) values (11, $1)', ['also']);
+    });
+    expect((await outside) as { rows: unknown[] }).toMatchObject({ rows: [{ n: (before as { n: number }).n + 2 }] });
+  });
+
+  it('rolls back a transaction whose work throws, and one asked to roll back', async () => {
+    const before = await count();
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('insert into notes (id, body) values (20, $1)', ['lost']);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await db.transaction(async (tx) => {
+      await tx.query('insert into notes (id, body) values (21, $1)', ['lost too']);
+      await tx.rollback();
+    });
+    expect(await count()).toEqual(before);
+  });
+
+  it('rolls back a transaction after a statement in it failed', async () => {
+    const before = await count();
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('insert into notes (id, body) values (30, $1)', ['first']);
+        await tx.query('insert into notes (id, body) values (30, $1)', ['duplicate']);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await count()).toEqual(before);
+  });
+
+  it('tells listeners of a notification once its transaction commits', async () => {
+    const heard: string[] = [];
+    const stop = await db.listen('clara_test', (payload) => heard.push(payload));
+    await db.transaction(async (tx) => {
+      await tx.query("select pg_notify('clara_test', 'after commit')");
+      expect(heard).toEqual([]);
+    });
+    await expect.poll(() => heard).toEqual(['after commit']);
+    await stop();
+  });
+
+  it('dumps its data directory, and a database opened from the dump holds the same rows', async () => {
+    const copy = await PgliteThread.open('memory://', await db.dumpDataDir('none'));
+    try {
+      expect((await copy.query('select body from notes where id = 1')).rows).toEqual([{ body: 'one' }]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('refuses statements once closed', async () => {
+    const other = await PgliteThread.open('memory://');
+    await other.close();
+    await expect(other.query('select 1')).rejects.toThrow(/closed/);
+  });
+});

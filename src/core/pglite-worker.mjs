@@ -1,0 +1,158 @@
+// @ts-check
+// The embedded database on its own thread (see pglite-thread.ts): the request thread sends statements
+// here and keeps serving HTTP while PostgreSQL-in-WebAssembly runs them on the other core.
+// Plain JavaScript so that it starts the same under tsx, vitest and node.
+import { parentPort } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+/** @type {PGlite | undefined} */
+let db;
+/** @type {Map<number, import('@electric-sql/pglite').Transaction>} */
+const transactions = new Map();
+/** @type {Map<number, (commit: boolean) => void>} */
+const enders = new Map();
+/** @type {Map<string, () => Promise<void>>} */
+const listening = new Map();
+let nextTransaction = 1;
+const ROLLBACK = Symbol('rollback');
+
+// Drizzle keeps dates, intervals and numeric arrays as text: its parsers are identities, sent as type ids.
+// PGlite copies its whole parser table (hundreds of types) into every query that brings parsers of its own,
+// so Drizzle's set is made the table's default once, and only a query asking for something else brings any.
+const DRIZZLE_RAW_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
+/** @type {Record<number, (v: string, typeId: number) => unknown>} */
+const ownParsers = {};
+
+/** @param {PGlite} pg */
+function keepDrizzleTypesAsText(pg) {
+  for (const oid of DRIZZLE_RAW_TYPES) {
+    ownParsers[oid] = pg.parsers[oid] ?? ((v) => v);
+    pg.parsers[oid] = (v) => v;
+  }
+}
+
+/** @param {number[] | undefined} rawTypes @param {'array' | 'object' | undefined} rowMode */
+function options(rawTypes, rowMode) {
+  const raw = new Set(rawTypes ?? []);
+  if (raw.size === DRIZZLE_RAW_TYPES.length && DRIZZLE_RAW_TYPES.every((oid) => raw.has(oid))) return { rowMode };
+  /** @type {Record<number, (v: string, typeId: number) => unknown>} */
+  const parsers = {};
+  for (const oid of DRIZZLE_RAW_TYPES) if (!raw.has(oid)) parsers[oid] = /** @type {(v: string, typeId: number) => unknown} */ (ownParsers[oid]);
+  for (const oid of raw) parsers[oid] = (v) => v;
+  return { rowMode, parsers };
+}
+
+/** @param {unknown} err */
+function plainError(err) {
+  const e = /** @type {Record<string, unknown>} */ (err instanceof Object ? err : { message: String(err) });
+  /** @type {Record<string, unknown>} */
+  const out = { name: e.name, message: e.message, stack: e.stack };
+  for (const [key, value] of Object.entries(e)) {
+    if (key === 'query' || key === 'params' || typeof value === 'function' || (typeof value === 'object' && value !== null)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** @param {Blob} blob */
+async function bytes(blob) {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+function target(tx) {
+  if (tx === undefined) return /** @type {PGlite} */ (db);
+  const open = transactions.get(tx);
+  if (!open) throw new Error(`transaction ${tx} is not open`);
+  return open;
+}
+
+/** @param {any} msg */
+async function handle(msg) {
+  switch (msg.op) {
+    case 'open': {
+      const loadDataDir = msg.template ? new Blob([msg.template]) : undefined;
+      db = await PGlite.create(msg.dataDir, { extensions: { vector }, ...(loadDataDir ? { loadDataDir } : {}) });
+      await db.exec('create extension if not exists vector');
+      keepDrizzleTypesAsText(db);
+      return null;
+    }
+    case 'query': {
+      const r = await target(msg.tx).query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
+      return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
+    }
+    case 'exec': {
+      const results = await target(msg.tx).exec(msg.sql);
+      return results.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
+    }
+    case 'begin':
+      return await begin();
+    case 'end': {
+      const end = enders.get(msg.tx);
+      if (!end) throw new Error(`transaction ${msg.tx} is not open`);
+      return await end(msg.commit);
+    }
+    case 'listen': {
+      if (!listening.has(msg.channel)) {
+        listening.set(msg.channel, await /** @type {PGlite} */ (db).listen(msg.channel, (payload) => port.postMessage({ notify: msg.channel, payload })));
+      }
+      return null;
+    }
+    case 'unlisten': {
+      await listening.get(msg.channel)?.();
+      listening.delete(msg.channel);
+      return null;
+    }
+    case 'dump': {
+      const data = await bytes(await /** @type {PGlite} */ (db).dumpDataDir(msg.compression));
+      return data;
+    }
+    case 'close':
+      await db?.close();
+      db = undefined;
+      return null;
+    default:
+      throw new Error(`unknown operation ${msg.op}`);
+  }
+}
+
+// A transaction holds the database (as it does in one thread): its statements arrive with its id, everything
+// else waits in PGlite's queue until `end` commits or rolls it back.
+function begin() {
+  const id = nextTransaction++;
+  return new Promise((started, failedToStart) => {
+    /** @type {Promise<void> | undefined} */
+    let done;
+    /** @type {(commit: boolean) => Promise<null>} */
+    const end = (commit) => {
+      enders.delete(id);
+      finish(commit);
+      return /** @type {Promise<void>} */ (done).then(() => null);
+    };
+    /** @type {(commit: boolean) => void} */
+    let finish = () => undefined;
+    done = /** @type {PGlite} */ (db)
+      .transaction(async (tx) => {
+        transactions.set(id, tx);
+        enders.set(id, end);
+        const commit = await new Promise((resolve) => {
+          finish = resolve;
+          started(id);
+        });
+        if (!commit) throw ROLLBACK;
+      })
+      .catch((err) => {
+        if (err !== ROLLBACK) throw err;
+      })
+      .finally(() => transactions.delete(id));
+    done.catch(failedToStart);
+  });
+}
+
+port.on('message', (msg) => {
+  handle(msg).then(
+    (result) => port.postMessage({ id: msg.id, ok: true, result }, result instanceof Uint8Array ? [result.buffer] : []),
+    (err) => port.postMessage({ id: msg.id, ok: false, error: plainError(err) }),
+  );
+});
