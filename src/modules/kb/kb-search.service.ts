@@ -9,10 +9,12 @@ import { analyzeTerms } from './text-analysis';
 
 const CANDIDATES = 60;
 const VOCABULARY_TTL_MS = 10_000;
-// A new ticket's text is searched twice within seconds: for its category (in the request) and for the
-// auto-answer (in its follow-up). The second one reuses the first while the knowledge base is unchanged.
+// A new ticket's text is searched twice: for its category (in the request) and for the auto-answer (in
+// its follow-up). The second one reuses the first while the knowledge base is unchanged. Under a burst
+// the follow-ups run seconds behind the requests, so the memory holds a burst's worth; entries share
+// their chunks' texts (one copy per chunk), so each costs about its query's length.
 const RECENT_TTL_MS = 60_000;
-const RECENT_LIMIT = 256;
+const RECENT_LIMIT = 2_048;
 
 export interface RetrievedHit extends RetrievedChunk {
   slug: string;
@@ -58,9 +60,26 @@ export async function retrieve(ctx: KbContext, query: string, limit: number, opt
   const result = await search(ctx, terms, query, limit, opts);
   if (!opts.headlines) {
     if (ctx.kb.recent.size >= RECENT_LIMIT) ctx.kb.recent.delete(ctx.kb.recent.keys().next().value!);
-    ctx.kb.recent.set(key, { at: Date.now(), limit, result: { normalized: result.normalized, hits: result.hits.map((h) => ({ ...h })) } });
+    const hits = result.hits.map((h) => ({ ...h, ...sharedChunk(ctx, stamp, h) }));
+    ctx.kb.recent.set(key, { at: Date.now(), limit, result: { normalized: result.normalized, hits } });
   }
   return result;
+}
+
+type ChunkFields = Pick<RetrievedHit, 'text' | 'keywords' | 'headingPath' | 'articleTitle' | 'snippet'>;
+
+// One copy of a chunk's texts for every remembered retrieval that found it (per knowledge-base stamp).
+function sharedChunk(ctx: KbContext, stamp: string, h: RetrievedHit): ChunkFields {
+  const shared = ctx.kb.recentChunks;
+  if (shared.stamp !== stamp) {
+    shared.stamp = stamp;
+    shared.byId.clear();
+  }
+  const known = shared.byId.get(h.chunkId);
+  if (known) return known;
+  const fields = { text: h.text, keywords: h.keywords, headingPath: h.headingPath, articleTitle: h.articleTitle, snippet: h.snippet };
+  shared.byId.set(h.chunkId, fields);
+  return fields;
 }
 
 async function search(
