@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
-import { ticketMessages, tickets } from '../tickets';
+import { messageColumns, ticketColumns, ticketMessages, tickets } from '../tickets';
 import { inboundEmails, type InboundEmailRow } from './email.table';
 
 export async function insertInbound(db: Db, values: typeof inboundEmails.$inferInsert): Promise<InboundEmailRow | null> {
@@ -23,11 +23,11 @@ export async function updateInbound(db: Db, id: string, values: Partial<typeof i
 export async function findMessageFromInbound(db: Db, inboundId: string, where: { ticketId?: string; customerEmail?: string }) {
   const marker = sql`${ticketMessages.metadata} @> ${JSON.stringify({ email: { inbound_email_id: inboundId } })}::jsonb`;
   if (where.ticketId) {
-    const [row] = await db.select().from(ticketMessages).where(and(eq(ticketMessages.ticketId, where.ticketId), marker));
+    const [row] = await db.select(messageColumns).from(ticketMessages).where(and(eq(ticketMessages.ticketId, where.ticketId), marker));
     return row ?? null;
   }
   const [row] = await db
-    .select({ message: ticketMessages })
+    .select({ message: messageColumns })
     .from(ticketMessages)
     .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -45,6 +45,6 @@ export async function findTicketByNumber(db: Db, number: number) {
 }
 
 export async function findTicketRow(db: Db, id: string) {
-  const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
+  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
   return row ?? null;
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues, type QueueRow } from '../queues';
-import { ticketMessages, tickets, type TicketMessageRow, type TicketRow } from '../tickets';
+import { messageColumns, ticketColumns, ticketMessages, tickets, type TicketMessageRow, type TicketRow } from '../tickets';
 import { users, type UserRow } from '../users';
 import { escalationRules, ticketEscalations, type EscalationRuleRow } from './escalation.table';
 
@@ -43,7 +43,7 @@ export async function deleteRuleRow(db: Db, id: string): Promise<void> {
 
 export async function findTicketWithCustomer(db: Db, ticketId: string): Promise<{ ticket: TicketRow; vip: boolean } | null> {
   const [row] = await db
-    .select({ ticket: tickets, vip: customers.vip })
+    .select({ ticket: ticketColumns, vip: customers.vip })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(eq(tickets.id, ticketId));
@@ -51,13 +51,13 @@ export async function findTicketWithCustomer(db: Db, ticketId: string): Promise<
 }
 
 export async function findMessageById(db: Db, id: string): Promise<TicketMessageRow | null> {
-  const [row] = await db.select().from(ticketMessages).where(eq(ticketMessages.id, id));
+  const [row] = await db.select(messageColumns).from(ticketMessages).where(eq(ticketMessages.id, id));
   return row ?? null;
 }
 
 export async function findLatestCustomerMessage(db: Db, ticketId: string): Promise<TicketMessageRow | null> {
   const [row] = await db
-    .select()
+    .select(messageColumns)
     .from(ticketMessages)
     .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.authorType, 'customer')))
     .orderBy(desc(ticketMessages.seq))

@@ -5,7 +5,7 @@ import { getSetting, setSetting } from '../../core/settings';
 import { auditChange, type AuditBy } from '../audit';
 import { ROUTING_SETTING, type RoutingTable } from '../classify';
 import { DEFAULT_QUEUE, QUEUES_CACHE, queues, queueView, type QueueRow } from '../queues';
-import { applyTicketChange, tickets, type TicketsContext } from '../tickets';
+import { applyTicketChange, ticketColumns, tickets, type TicketsContext } from '../tickets';
 import { escalationRules } from './escalation.table';
 import { ESCALATION_RULES } from './escalation.queries';
 import type { Action } from './rules.schema';
@@ -122,7 +122,7 @@ export async function archiveQueue(ctx: TicketsContext, by: AuditBy, id: string,
     if (!target || !target.active) {
       throw new AppError('VALIDATION_FAILED', 'Move the tickets to an active queue.', [{ field: 'body.move_to', message: 'no active queue with this id' }]);
     }
-    const rows = await tx.select().from(tickets).where(eq(tickets.queueId, id)).for('update');
+    const rows = await tx.select(ticketColumns).from(tickets).where(eq(tickets.queueId, id)).for('update');
     for (const row of rows) {
       await applyTicketChange(tx, ctx.sla, { actorType: 'user', actorId: by.actor.id }, row, { queueId: target.id }, { now, reason: `queue ${queue.name} archived` });
     }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { slas, type SlaRow } from '../queues';
-import { tickets, type Priority, type TicketRow } from '../tickets';
+import { ticketColumns, tickets, type Priority, type TicketRow } from '../tickets';
 import { businessCalendars, slaCalendars, slaEvents, type BusinessCalendarRow, type SlaMark, type SlaTarget } from './sla.table';
 
 export interface SlaWithCalendar {
@@ -83,7 +83,7 @@ export async function deleteCalendarRow(db: Db, id: string): Promise<void> {
 // SKIP LOCKED: a second job worker takes other tickets instead of waiting for these.
 export async function lockTicketsDueForCheck(db: Db, now: Date, limit: number): Promise<TicketRow[]> {
   return db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(lte(tickets.slaNextCheckAt, now), isNull(tickets.slaPausedAt)))
     .orderBy(asc(tickets.slaNextCheckAt))

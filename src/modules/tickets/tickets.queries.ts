@@ -6,12 +6,12 @@ import { queues } from '../queues';
 import { users } from '../users';
 import type { Status } from './ticket-fields';
 import { nextBreachAt } from './ticket-view';
-import { ticketHistory, ticketMessages, tickets, ticketStatusLinks, type TicketRow } from './tickets.table';
+import { messageColumns, ticketColumns, ticketHistory, ticketMessages, tickets, ticketStatusLinks, type TicketRow } from './tickets.table';
 
 const assignee = alias(users, 'assignee');
 
 const viewColumns = {
-  ticket: tickets,
+  ticket: ticketColumns,
   customer: { id: customers.id, email: customers.email, name: customers.name },
   queue: { id: queues.id, name: queues.name },
   assignee: { id: assignee.id, name: assignee.name },
@@ -38,13 +38,13 @@ export function ticketRefWhere(ref: string): SQL {
 }
 
 export async function lockTicket(db: Db, ref: string): Promise<TicketRow | null> {
-  const [row] = await db.select().from(tickets).where(ticketRefWhere(ref)).for('update');
+  const [row] = await db.select(ticketColumns).from(tickets).where(ticketRefWhere(ref)).for('update');
   return row ?? null;
 }
 
 export async function findTicketByTokenHash(db: Db, tokenHash: string): Promise<TicketRow | null> {
   const [row] = await db
-    .select({ ticket: tickets })
+    .select({ ticket: ticketColumns })
     .from(ticketStatusLinks)
     .innerJoin(tickets, eq(tickets.id, ticketStatusLinks.ticketId))
     .where(eq(ticketStatusLinks.tokenHash, tokenHash));
@@ -56,12 +56,12 @@ export async function insertStatusLink(db: Db, ticketId: string, tokenHash: stri
 }
 
 export async function insertTicket(db: Db, values: typeof tickets.$inferInsert): Promise<TicketRow> {
-  const [row] = await db.insert(tickets).values(values).returning();
+  const [row] = await db.insert(tickets).values(values).returning(ticketColumns);
   return row!;
 }
 
 export async function updateTicketRow(db: Db, id: string, values: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
-  const [row] = await db.update(tickets).set(values).where(eq(tickets.id, id)).returning();
+  const [row] = await db.update(tickets).set(values).where(eq(tickets.id, id)).returning(ticketColumns);
   return row!;
 }
 
@@ -88,7 +88,7 @@ export async function findHistory(db: Db, ticketId: string) {
 }
 
 export async function insertMessage(db: Db, values: typeof ticketMessages.$inferInsert) {
-  const [row] = await db.insert(ticketMessages).values(values).returning();
+  const [row] = await db.insert(ticketMessages).values(values).returning(messageColumns);
   return row!;
 }
 
@@ -96,7 +96,7 @@ export async function findMessages(db: Db, ticketId: string, opts: { includeInte
   const where = [eq(ticketMessages.ticketId, ticketId)];
   if (!opts.includeInternal) where.push(eq(ticketMessages.internal, false));
   return db
-    .select({ message: ticketMessages, authorUser: { id: users.id, name: users.name }, authorCustomer: { id: customers.id, name: customers.name } })
+    .select({ message: messageColumns, authorUser: { id: users.id, name: users.name }, authorCustomer: { id: customers.id, name: customers.name } })
     .from(ticketMessages)
     .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
     .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
