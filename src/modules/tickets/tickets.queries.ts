@@ -60,6 +60,14 @@ export async function insertTicket(db: Db, values: typeof tickets.$inferInsert):
   return row!;
 }
 
+/** Sets top-level metadata keys in one statement (the ticket's other keys stay as they are). */
+export async function mergeTicketMetadata(db: Db, id: string, patch: Record<string, unknown>): Promise<void> {
+  await db
+    .update(tickets)
+    .set({ metadata: sql`${tickets.metadata} || ${JSON.stringify(patch)}::jsonb` })
+    .where(eq(tickets.id, id));
+}
+
 export async function updateTicketRow(db: Db, id: string, values: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
   const [row] = await db.update(tickets).set(values).where(eq(tickets.id, id)).returning(ticketColumns);
   return row!;
