@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { createContext, type AppContext } from './context';
 import type { Config } from './core/config';
-import { startEmbeddedMaintenance } from './core/pglite-maintenance';
+import { startTableMaintenance } from './core/table-maintenance';
 import { bootstrap, type AdminLogin } from './modules/setup';
 import { resumePendingOutbox } from './modules/email';
 import { embedAllMissing } from './modules/kb';
@@ -19,7 +19,7 @@ export async function startClara(config: Config): Promise<RunningClara> {
   const ctx = await createContext({ config });
   const { admin, demoLoaded } = await bootstrap(ctx);
   const app = await buildApp(ctx);
-  const stopMaintenance = startEmbeddedMaintenance(ctx.database, ctx.log);
+  const stopMaintenance = await startTableMaintenance(ctx.database, ctx.log);
   if (config.CLARA_JOBS) ctx.jobs.start();
   const stopSlaScheduler = config.CLARA_JOBS ? startSlaScheduler(ctx) : () => undefined;
   // In-app notifications (assignment, escalation, SLA, mentions) also go out by email via the outbox.
