@@ -8,9 +8,12 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
   return row!;
 }
 
+// Who a request acts as: the user's id, role and name, never their password hash or preferences.
+const actingUser = { id: users.id, role: users.role, name: users.name };
+
 export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: { csrfToken: sessions.csrfToken }, user: actingUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)));
@@ -33,7 +36,7 @@ export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInse
 
 export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, user: actingUser })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
