@@ -1,9 +1,9 @@
 import { systemActor } from '../../core/rbac';
-import { addCustomerMessage, createTicket, insertAttachments, prepareAttachments, type TicketsContext } from '../tickets';
+import { addCustomerMessage, createTicket, findTicketRow, insertAttachments, prepareAttachments, type TicketsContext } from '../tickets';
 import type { InboundStatus } from './email.table';
 import { recordBounce } from './bounce.service';
 import { parseInbound, type InboundEmail } from './inbound-parse';
-import { findInbound, findMessageFromInbound, findTicketByNumber, findTicketRow, updateInbound } from './inbound.queries';
+import { findInbound, findMessageFromInbound, findTicketByNumber, updateInbound } from './inbound.queries';
 import { findTicketIdByMessageIds } from './outbox.queries';
 import { enqueueAcknowledgment } from './ticket-mail.service';
 import { ticketNumberFromSubject } from './threading';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
-import { messageColumns, ticketColumns, ticketMessages, tickets } from '../tickets';
+import { messageColumns, ticketMessages, tickets } from '../tickets';
 import { inboundEmails, type InboundEmailRow } from './email.table';
 
 export async function insertInbound(db: Db, values: typeof inboundEmails.$inferInsert): Promise<InboundEmailRow | null> {
@@ -44,7 +44,3 @@ export async function findTicketByNumber(db: Db, number: number) {
   return row ?? null;
 }
 
-export async function findTicketRow(db: Db, id: string) {
-  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
-  return row ?? null;
-}

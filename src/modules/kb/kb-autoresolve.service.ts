@@ -2,7 +2,7 @@ import { autoAnswerPolicy } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
 import { mayAutoResolve } from './autoresolve-gate';
-import { attachSuggestion, findMessages, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
+import { attachSuggestion, findMessages, findTicketRow, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
 
 type Ctx = KbContext & TicketsContext;
 const ANSWERED_CHANNELS = new Set(['web', 'chat', 'email', 'voice']);
@@ -27,8 +27,9 @@ export function replyBody(answer: string): string {
 export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'resolved' | 'suggested' | 'skipped'> {
   const policy = await autoAnswerPolicy(ctx);
   if (policy.mode === 'off') return 'skipped';
-  const ticket = await getTicket(ctx, ticketId);
-  if (ticket.status !== 'open' || !ANSWERED_CHANNELS.has(ticket.channel)) return 'skipped';
+  // Its own row is all the answer needs (text, status, channel, priority): no joins.
+  const ticket = await findTicketRow(ctx.db, ticketId);
+  if (!ticket || ticket.status !== 'open' || !ANSWERED_CHANNELS.has(ticket.channel)) return 'skipped';
   const result = await askKb(ctx, questionOf(ticket));
   if (!result.answer) return 'skipped';
   const citations = result.citations.map((c) => ({ article_id: c.article_id, title: c.title, chunk_id: c.chunk_id }));

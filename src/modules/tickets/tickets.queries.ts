@@ -37,6 +37,12 @@ export function ticketRefWhere(ref: string): SQL {
   return /^\d+$/.test(ref) ? eq(tickets.number, Number(ref)) : eq(tickets.id, ref);
 }
 
+/** The ticket's own row, without its customer, queue and assignee (a read that locks nothing). */
+export async function findTicketRow(db: Db, id: string): Promise<TicketRow | null> {
+  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
+  return row ?? null;
+}
+
 export async function lockTicket(db: Db, ref: string): Promise<TicketRow | null> {
   const [row] = await db.select(ticketColumns).from(tickets).where(ticketRefWhere(ref)).for('update');
   return row ?? null;
