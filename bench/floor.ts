@@ -7,8 +7,8 @@ import { openDatabase, queryRows } from '../src/core/db';
 
 // The floor: the writes Clara's create path must make — customer upsert, ticket, first message and
 // history row in one transaction — with no HTTP, validation, auth, classification or follow-ups.
-// PostgreSQL: pgbench at the same client counts as the API run. PGlite: one in-process writer (it
-// has one connection, so more writers only queue).
+// PostgreSQL: pgbench at the same client counts as the API run. PGlite: one writer through the
+// database thread, as Clara writes (it has one connection, so more writers only queue).
 
 export type FloorTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
 
