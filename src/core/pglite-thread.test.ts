@@ -4,7 +4,7 @@ import { PgliteThread } from './pglite-thread';
 let db: PgliteThread;
 beforeAll(async () => {
   db = await PgliteThread.open('memory://');
-  await db.exec('create table notes (id int primary key, body text not null, at timestamptz)');
+  await db.query('create table notes (id int primary key, body text not null, at timestamptz)');
 });
 afterAll(() => db.close());
 

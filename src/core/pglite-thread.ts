@@ -1,16 +1,9 @@
 import { Worker } from 'node:worker_threads';
 
-/** What Drizzle's PGlite driver and Clara call on an embedded database, wherever it runs. */
-export interface PgliteQueries {
+/** What Drizzle's PGlite driver calls inside a transaction (outside one, it calls `query` on the thread). */
+interface TransactionScope {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult>;
-  exec(sql: string): Promise<QueryResult[]>;
-}
-
-export interface PgliteClient extends PgliteQueries {
-  transaction<T>(fn: (tx: PgliteQueries & { rollback(): Promise<void> }) => Promise<T>): Promise<T>;
-  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
-  dumpDataDir(compression: 'none' | 'gzip'): Promise<Blob>;
-  close(): Promise<void>;
+  rollback(): Promise<void>;
 }
 
 interface QueryOptions {
@@ -55,7 +48,7 @@ function rebuildError(fields: Record<string, unknown>): Error {
  * request thread parses HTTP, classifies and renders while PostgreSQL-in-WebAssembly runs on the other
  * core. One connection, as in-thread: a transaction holds the database until it commits or rolls back.
  */
-export class PgliteThread implements PgliteClient {
+export class PgliteThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
@@ -85,16 +78,11 @@ export class PgliteThread implements PgliteClient {
     return this.run(undefined, sql, params, options);
   }
 
-  exec(sql: string): Promise<QueryResult[]> {
-    return this.call({ op: 'exec', sql }) as Promise<QueryResult[]>;
-  }
-
-  async transaction<T>(fn: (tx: PgliteQueries & { rollback(): Promise<void> }) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
     const tx = (await this.call({ op: 'begin' })) as number;
     let closed = false;
-    const scope = {
+    const scope: TransactionScope = {
       query: (sql: string, params: unknown[] = [], options?: QueryOptions) => this.run(tx, sql, params, options),
-      exec: (sql: string) => this.call({ op: 'exec', sql, tx }) as Promise<QueryResult[]>,
       rollback: async () => {
         closed = true;
         await this.call({ op: 'end', tx, commit: false });

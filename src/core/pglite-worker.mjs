@@ -82,10 +82,6 @@ async function handle(msg) {
       const r = await target(msg.tx).query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
       return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
     }
-    case 'exec': {
-      const results = await target(msg.tx).exec(msg.sql);
-      return results.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
-    }
     case 'begin':
       return await begin();
     case 'end': {
