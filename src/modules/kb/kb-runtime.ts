@@ -3,7 +3,7 @@ import { loadEmbedder, type Embedder, type EmbedderState } from './embedder';
 import { ensureVectorSchema } from './kb-vector';
 import { createLlmClient, type LlmClient } from './llm';
 import type { TermStats } from './term-stats';
-import type { RetrievedHit, Retrieval } from './kb-search.service';
+import type { ChunkFields, Retrieval } from './kb-search.service';
 
 // Process-wide retrieval parts: the embedder loads in the background and never blocks start-up.
 export class KbRuntime {
@@ -15,7 +15,7 @@ export class KbRuntime {
   /** Recent retrievals by knowledge-base stamp and text (`kb-search.service.ts`). */
   readonly recent = new Map<string, { at: number; limit: number; result: Retrieval }>();
   /** The chunk texts those retrievals share, for one knowledge-base stamp. */
-  readonly recentChunks: { stamp: string; byId: Map<string, Pick<RetrievedHit, 'text' | 'keywords' | 'headingPath' | 'articleTitle' | 'snippet'>> } = {
+  readonly recentChunks: { stamp: string; byId: Map<string, ChunkFields> } = {
     stamp: '',
     byId: new Map(),
   };

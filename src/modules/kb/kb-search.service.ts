@@ -66,7 +66,8 @@ export async function retrieve(ctx: KbContext, query: string, limit: number, opt
   return result;
 }
 
-type ChunkFields = Pick<RetrievedHit, 'text' | 'keywords' | 'headingPath' | 'articleTitle' | 'snippet'>;
+/** A hit's texts, which every remembered retrieval that found its chunk shares. */
+export type ChunkFields = Pick<RetrievedHit, 'text' | 'keywords' | 'headingPath' | 'articleTitle' | 'snippet'>;
 
 // One copy of a chunk's texts for every remembered retrieval that found it (per knowledge-base stamp).
 function sharedChunk(ctx: KbContext, stamp: string, h: RetrievedHit): ChunkFields {
