@@ -1,3 +1,4 @@
+import { BacklogGate } from './core/backlog-gate';
 import { systemClock, type Clock } from './core/clock';
 import type { Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
@@ -47,6 +48,10 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
   );
   // On PostgreSQL other processes may run the jobs this one enqueues (and the other way round).
   if (database.driver === 'postgres') jobs.shareWakeups(database.listen);
+  const intakeGate = new BacklogGate(() => jobs.lagMs(), {
+    maxLagMs: config.CLARA_INTAKE_MAX_LAG_MS,
+    maxWaitMs: config.CLARA_INTAKE_MAX_WAIT_MS,
+  });
   const base = {
     config,
     database,
@@ -54,6 +59,7 @@ export async function createContext(opts: ContextOptions): Promise<AppContext> {
     clock,
     log,
     jobs,
+    intakeGate,
     events: new EventBus(log.child({ part: 'events' })),
     metrics: createMetrics(),
     recentLogs,

@@ -28,6 +28,10 @@ export const ConfigSchema = z.object({
   // Jobs one process works at the same time (they mostly wait on the database).
   CLARA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   CLARA_JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  // New tickets wait while the oldest due job (a follow-up: the automatic answer) is this far behind (0: never).
+  CLARA_INTAKE_MAX_LAG_MS: z.coerce.number().int().min(0).default(1000),
+  // The longest a new ticket waits for that; then it is taken anyway.
+  CLARA_INTAKE_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5000),
   CLARA_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(30),
   CLARA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CLARA_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),

@@ -1,3 +1,4 @@
+import type { BacklogGate } from './backlog-gate';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database, Db } from './db';
@@ -16,6 +17,8 @@ export interface CoreContext {
   clock: Clock;
   log: Logger;
   jobs: JobRunner;
+  /** New tickets pass it: they wait while the job runners are behind on earlier tickets' follow-ups. */
+  intakeGate: BacklogGate;
   events: EventBus;
   metrics: Metrics;
   /** This process's latest warnings and errors (for the admin panel). */

@@ -287,6 +287,17 @@ export class JobRunner {
     return out;
   }
 
+  /** How long (ms) the oldest due job has waited to be run; 0 when none is waiting. */
+  async lagMs(): Promise<number> {
+    const now = this.clock.now().toISOString();
+    const rows = await queryRows<{ lag: number | string | null }>(
+      this.db,
+      sql`select extract(epoch from (${now}::timestamptz - min(run_at))) * 1000 as lag
+          from jobs where status = 'pending' and run_at <= ${now}`,
+    );
+    return Math.max(0, Number(rows[0]?.lag ?? 0));
+  }
+
   /** Up to `count` due jobs, oldest first, locked for this process. */
   private async claim(count: number): Promise<ClaimedJob[]> {
     const now = this.clock.now().toISOString();

@@ -6,6 +6,7 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route'>;
   ticketsCreated: Counter<'channel'>;
   jobQueueDepth: Gauge<'status'>;
+  intakeHeld: Histogram;
 }
 
 // One registry per app instance so tests can build many apps in one process.
@@ -37,6 +38,12 @@ export function createMetrics(): Metrics {
       name: 'clara_job_queue_depth',
       help: 'Jobs by status',
       labelNames: ['status'],
+      registers: [registry],
+    }),
+    intakeHeld: new Histogram({
+      name: 'clara_intake_held_seconds',
+      help: 'How long new tickets waited for the job backlog to shrink (only those that waited)',
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
   };

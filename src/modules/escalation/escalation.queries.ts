@@ -41,27 +41,29 @@ export async function deleteRuleRow(db: Db, id: string): Promise<void> {
   await db.delete(escalationRules).where(eq(escalationRules.id, id));
 }
 
-export async function findTicketWithCustomer(db: Db, ticketId: string): Promise<{ ticket: TicketRow; vip: boolean } | null> {
-  const [row] = await db
-    .select({ ticket: ticketColumns, vip: customers.vip })
-    .from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .where(eq(tickets.id, ticketId));
-  return row ?? null;
+export interface RuleSubject {
+  ticket: TicketRow;
+  vip: boolean;
+  /** The message the rules read: `messageId`'s, else the customer's latest (null when there is none). */
+  message: TicketMessageRow | null;
 }
 
-export async function findMessageById(db: Db, id: string): Promise<TicketMessageRow | null> {
-  const [row] = await db.select(messageColumns).from(ticketMessages).where(eq(ticketMessages.id, id));
-  return row ?? null;
-}
-
-export async function findLatestCustomerMessage(db: Db, ticketId: string): Promise<TicketMessageRow | null> {
-  const [row] = await db
+/** A ticket with what its rules read about it, in one statement. */
+export async function findRuleSubject(db: Db, ticketId: string, messageId: string | null): Promise<RuleSubject | null> {
+  const message = db
     .select(messageColumns)
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.authorType, 'customer')))
+    .where(and(eq(ticketMessages.ticketId, tickets.id), messageId ? eq(ticketMessages.id, messageId) : eq(ticketMessages.authorType, 'customer')))
     .orderBy(desc(ticketMessages.seq))
-    .limit(1);
+    .limit(1)
+    .as('message');
+  const messageFields = Object.fromEntries(Object.keys(messageColumns).map((k) => [k, message[k as keyof typeof messageColumns]])) as unknown as typeof messageColumns;
+  const [row] = await db
+    .select({ ticket: ticketColumns, vip: customers.vip, message: messageFields })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoinLateral(message, sql`true`)
+    .where(eq(tickets.id, ticketId));
   return row ?? null;
 }
 

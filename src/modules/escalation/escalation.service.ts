@@ -3,7 +3,8 @@ import { lockTicket } from '../tickets';
 import { evaluateCondition, type Facts, type Match } from './conditions';
 import { scoreSentiment, type SentimentScore } from './detectors';
 import { EscalationWork } from './escalation-actions';
-import { ESCALATION_RULES, findLatestCustomerMessage, findMessageById, findRules, findTicketWithCustomer, recordEscalation, setMessageMetadata } from './escalation.queries';
+import { ESCALATION_RULES, findRuleSubject, findRules, recordEscalation, setMessageMetadata } from './escalation.queries';
+import type { TicketMessageRow } from '../tickets';
 import type { EscalationRuleRow } from './escalation.table';
 
 export type Trigger = { kind: 'ticket_created' } | { kind: 'customer_message'; messageId: string } | { kind: 'sla' };
@@ -34,8 +35,7 @@ function answerConfidenceOf(metadata: Record<string, unknown>): number | null {
 }
 
 // The message the rules read; its sentiment score is stored on it the first time it is read.
-async function triggeringMessage(ctx: TicketsContext, ticketId: string, trigger: Trigger, subject: string): Promise<Facts['message']> {
-  const row = trigger.kind === 'customer_message' ? await findMessageById(ctx.db, trigger.messageId) : await findLatestCustomerMessage(ctx.db, ticketId);
+async function triggeringMessage(ctx: TicketsContext, row: TicketMessageRow | null, trigger: Trigger, subject: string): Promise<Facts['message']> {
   if (!row || row.authorType !== 'customer') return null;
   const text = trigger.kind === 'ticket_created' ? `${subject}\n${row.body}` : row.body;
   let sentiment = row.metadata.sentiment;
@@ -53,7 +53,7 @@ export function readableReason(rule: EscalationRuleRow, match: Match): string {
 
 /** Runs the enabled rules against a ticket; each rule fires at most once per cause. */
 export async function evaluateEscalations(ctx: TicketsContext, ticketId: string, trigger: Trigger): Promise<FiredRule[]> {
-  const found = await findTicketWithCustomer(ctx.db, ticketId);
+  const found = await findRuleSubject(ctx.db, ticketId, trigger.kind === 'customer_message' ? trigger.messageId : null);
   if (!found || found.ticket.status === 'resolved' || found.ticket.status === 'closed') return [];
   const t = found.ticket;
   const facts: Facts = {
@@ -63,7 +63,7 @@ export async function evaluateEscalations(ctx: TicketsContext, ticketId: string,
     sla: { first_response: t.firstRespondedAt ? 'ok' : t.slaFirstResponseState, resolution: t.slaResolutionState },
     classifierConfidence: confidenceOf(t.metadata),
     answerConfidence: answerConfidenceOf(t.metadata),
-    message: await triggeringMessage(ctx, t.id, trigger, t.subject),
+    message: await triggeringMessage(ctx, found.message, trigger, t.subject),
   };
   const matches = (await ctx.cache.get(ESCALATION_RULES, () => findRules(ctx.db, { enabledOnly: true })))
     .map((rule) => ({ rule, match: evaluateCondition(rule.conditions, facts) }))

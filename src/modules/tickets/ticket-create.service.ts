@@ -56,9 +56,16 @@ async function resolveCustomer(tx: Db, input: NewTicket, now: Date) {
   return upsertCustomerByEmail(tx, input.customer!.email, input.customer!.name, now);
 }
 
+async function holdForBacklog(ctx: TicketsContext): Promise<void> {
+  const waitedMs = await ctx.intakeGate.pass();
+  if (waitedMs > 0) ctx.metrics.intakeHeld.observe(waitedMs / 1000);
+}
+
 // The one intake path for every channel: classify what is missing, route, stamp SLA, record history.
 export async function createTicket(ctx: TicketsContext, actor: Actor, input: NewTicket, opts: CreateOptions = {}) {
   const queued = opts.followUps !== 'now';
+  // Queued follow-ups must keep up: while earlier tickets' automatic answers wait, this one waits first.
+  if (queued) await holdForBacklog(ctx);
   const needsClassification = !input.category || !input.priority;
   const classification = needsClassification
     ? await ctx.classifier.classify({ subject: input.subject, description: input.description })
