@@ -2,7 +2,7 @@ import type { CoreContext } from '../../core/context';
 import type { Mailer } from './mailer';
 
 /** What the outbox needs to queue a row inside someone else's transaction. */
-export type OutboxDeps = Pick<CoreContext, 'config' | 'clock' | 'jobs'>;
+export type OutboxDeps = Pick<CoreContext, 'config' | 'clock' | 'jobs' | 'cache'>;
 
 export interface EmailPorts {
   /** Null when CLARA_SMTP_URL is unset: rows wait in the outbox until SMTP is configured. */

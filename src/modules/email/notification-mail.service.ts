@@ -3,7 +3,7 @@ import type { OutboxDeps } from './email.context';
 import type { OutboxKind } from './email.table';
 import { enqueueEmail, type NewEmail } from './outbox.service';
 import { renderTemplate, textToHtml } from './templates';
-import { loadTemplate } from './templates.service';
+import { templateFor } from './templates.service';
 
 export interface NotificationEmail {
   to: string;
@@ -18,7 +18,7 @@ export interface NotificationEmail {
 
 /** For other modules (escalation/SLA notices, meeting invitations): the "notification" template, queued in `tx`. */
 export async function enqueueNotificationEmail(ctx: OutboxDeps, tx: Db, input: NotificationEmail) {
-  const template = await loadTemplate(tx, 'notification');
+  const template = await templateFor(ctx, tx, 'notification');
   const rendered = renderTemplate(template, {
     subject: input.subject,
     body: input.body,

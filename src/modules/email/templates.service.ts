@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { CoreContext } from '../../core/context';
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { auditChange, type AuditBy } from '../audit';
@@ -11,10 +12,22 @@ function toKey(key: string): TemplateKey {
   return key as TemplateKey;
 }
 
+/** The cache name of the admins' versions of the templates, dropped in every process when one changes. */
+const EMAIL_TEMPLATES_CACHE = 'email-templates';
+
 /** The admin's version of a template, or the shipped default. Reads through the caller's transaction. */
 export async function loadTemplate(db: Db, key: TemplateKey): Promise<EmailTemplate & { customized: boolean }> {
   const [row] = await db.select().from(emailTemplates).where(eq(emailTemplates.key, key));
   return row ? { subject: row.subject, text: row.text, html: row.html, customized: true } : { ...DEFAULT_TEMPLATES[key], customized: false };
+}
+
+/** The template a mail is rendered with: like `loadTemplate`, from the per-process cache (every ticket mail reads one). */
+export async function templateFor(ctx: Pick<CoreContext, 'cache'>, db: Db, key: TemplateKey): Promise<EmailTemplate> {
+  const custom = await ctx.cache.get(EMAIL_TEMPLATES_CACHE, async () => {
+    const rows = await db.select().from(emailTemplates);
+    return new Map<string, EmailTemplate>(rows.map((r) => [r.key, { subject: r.subject, text: r.text, html: r.html }]));
+  });
+  return custom.get(key) ?? DEFAULT_TEMPLATES[key];
 }
 
 function view(key: TemplateKey, t: EmailTemplate & { customized: boolean }) {
@@ -42,6 +55,7 @@ export async function putTemplate(ctx: EmailContext, by: AuditBy, key: string, i
   await ctx.db.transaction(async (tx) => {
     const before = audited(await loadTemplate(tx, k));
     await tx.insert(emailTemplates).values({ key: k, ...values }).onConflictDoUpdate({ target: emailTemplates.key, set: values });
+    await ctx.cache.changedIn(tx, EMAIL_TEMPLATES_CACHE);
     await auditChange(ctx, tx, by, { action: 'email_template.updated', targetType: 'email_template', targetId: k, before, after: audited(await loadTemplate(tx, k)) });
   });
   return getTemplate(ctx, k);
@@ -53,6 +67,7 @@ export async function resetTemplate(ctx: EmailContext, by: AuditBy, key: string)
   await ctx.db.transaction(async (tx) => {
     const before = audited(await loadTemplate(tx, k));
     await tx.delete(emailTemplates).where(eq(emailTemplates.key, k));
+    await ctx.cache.changedIn(tx, EMAIL_TEMPLATES_CACHE);
     await auditChange(ctx, tx, by, { action: 'email_template.reset', targetType: 'email_template', targetId: k, before, after: audited(await loadTemplate(tx, k)) });
   });
   return getTemplate(ctx, k);

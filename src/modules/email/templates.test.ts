@@ -30,7 +30,11 @@ async function reply(ticketId: string, body: string) {
 const runJobs = () => t.ctx.jobs.runDue();
 
 describe('email templates', () => {
-  it('uses the template an admin edited', async () => {
+  it('uses the template an admin edited, from the next mail on, and the default again after a reset', async () => {
+    const ticket = await emailTicket();
+    await reply(ticket.id, 'Looking into it.');
+    await runJobs();
+    expect(sink.messages.at(-1)!.parsed.subject).not.toContain('about');
     const put = await admin.request('PUT', '/api/admin/email-templates/reply', {
       subject: 'Re: [#{{ticket.number}}] about "{{ticket.subject}}"',
       text: 'Hi {{customer.name}},\n\n{{message.body}}\n\nCheers, {{support.name}}',
@@ -38,14 +42,16 @@ describe('email templates', () => {
     });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ key: 'reply', customized: true });
-    const ticket = await emailTicket();
     await reply(ticket.id, 'It works now.');
     await runJobs();
-    const mail = sink.messages[0]!.parsed;
+    const mail = sink.messages.at(-1)!.parsed;
     expect(mail.subject).toBe(`Re: [#${ticket.number}] about "Printer on floor 2 is broken"`);
     expect(mail.text).toContain('Hi Dana,\n\nIt works now.\n\nCheers, Clara Support');
     const reset = await admin.request('DELETE', '/api/admin/email-templates/reply');
     expect(reset.json()).toMatchObject({ customized: false });
+    await reply(ticket.id, 'And it stays fixed.');
+    await runJobs();
+    expect(sink.messages.at(-1)!.parsed.subject).not.toContain('about');
   });
 
   it('answers 404 for an unknown template and 400 for one that does not parse', async () => {

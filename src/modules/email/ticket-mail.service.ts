@@ -9,7 +9,7 @@ import { enqueueEmail } from './outbox.service';
 import { ticketThread } from './outbox.queries';
 import { escapeHtml, renderTemplate, textToHtml, type TemplateKey } from './templates';
 import { markdownToHtml, markdownToText } from '../../core/markdown';
-import { loadTemplate } from './templates.service';
+import { templateFor } from './templates.service';
 import { referencesFor, taggedSubject } from './threading';
 
 /** Demo tickets belong to made-up customers: nothing about them is ever mailed. */
@@ -69,7 +69,7 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
   if (isDemo(ticket) || !deliverable(customer.email)) return null;
   const statusUrl = statusPageUrl(emailLinksBase(ctx.config), await issueStatusLink(tx, ticket.id, ctx.clock.now()));
   const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
-  const template = await loadTemplate(tx, email.key);
+  const template = await templateFor(ctx, tx, email.key);
   const files = await mailFiles(tx, email.message, ctx.config.CLARA_EMAIL_MAX_ATTACHMENT_BYTES);
   const bodies = messageBodies(email.message, emailLinksBase(ctx.config));
   if (files.left.length) {

@@ -1,4 +1,3 @@
-import Sentiment from 'sentiment';
 
 // Phrase detectors for the escalation rules. Each returns the words that matched (so the history
 // can quote them) or null. They are deliberately narrow: a false escalation costs a senior person's time.
@@ -7,18 +6,8 @@ export interface Detection {
   quote: string;
 }
 
-const analyzer = new Sentiment();
-
-export interface SentimentScore {
-  /** AFINN-165 sum over the words: below about -2 reads clearly negative. */
-  score: number;
-  comparative: number;
-}
-
-export function scoreSentiment(text: string): SentimentScore {
-  const r = analyzer.analyze(text);
-  return { score: r.score, comparative: Math.round(r.comparative * 1000) / 1000 };
-}
+// Scored where customers' messages are stored (the tickets module); the rules read it.
+export { scoreSentiment, type SentimentScore } from '../tickets';
 
 function firstMatch(text: string, patterns: RegExp[]): Detection | null {
   for (const p of patterns) {

@@ -4,7 +4,7 @@ import { evaluateCondition, type Facts, type Match } from './conditions';
 import { scoreSentiment, type SentimentScore } from './detectors';
 import { EscalationWork } from './escalation-actions';
 import { ESCALATION_RULES, findRuleSubject, findRules, recordEscalation, setMessageMetadata } from './escalation.queries';
-import type { TicketMessageRow } from '../tickets';
+import { isSentiment, type TicketMessageRow } from '../tickets';
 import type { EscalationRuleRow } from './escalation.table';
 
 export type Trigger = { kind: 'ticket_created' } | { kind: 'customer_message'; messageId: string } | { kind: 'sla' };
@@ -16,10 +16,6 @@ export interface FiredRule {
 }
 
 const automation = { actorType: 'automation', actorId: null };
-
-function isSentiment(v: unknown): v is SentimentScore {
-  return typeof v === 'object' && v !== null && typeof (v as SentimentScore).score === 'number';
-}
 
 function confidenceOf(metadata: Record<string, unknown>): Facts['classifierConfidence'] {
   const c = (metadata.classification as { confidence?: unknown } | undefined)?.confidence;
@@ -34,7 +30,7 @@ function answerConfidenceOf(metadata: Record<string, unknown>): number | null {
   return null;
 }
 
-// The message the rules read; its sentiment score is stored on it the first time it is read.
+// The message the rules read. Customers' messages are stored with their sentiment; one stored before that gets it now.
 async function triggeringMessage(ctx: TicketsContext, row: TicketMessageRow | null, trigger: Trigger, subject: string): Promise<Facts['message']> {
   if (!row || row.authorType !== 'customer') return null;
   const text = trigger.kind === 'ticket_created' ? `${subject}\n${row.body}` : row.body;

@@ -8,6 +8,7 @@ export { attachments, type AttachmentRow } from './attachments.table';
 export { createTicket, type CreateOptions, type NewTicket } from './ticket-create.service';
 export { FOLLOW_UP_JOB, registerFollowUpJobs } from './ticket-follow-up.service';
 export { addCustomerMessage, addStaffMessage } from './ticket-messages.service';
+export { isSentiment, scoreSentiment, type SentimentScore } from './message-sentiment';
 export { updateTicket } from './ticket-update.service';
 export { fallbackClassifier, type TicketClassifier, type TicketClassification, type ClassificationInput } from './ticket-classification';
 export type { TicketsContext } from './tickets.context';

@@ -11,6 +11,7 @@ import { findTicketView, insertHistory, type TicketView, insertMessage, insertSt
 import { tickets } from './tickets.table';
 import { attachUploads } from './attachments.service';
 import { enqueueFollowUp, runFollowUp } from './ticket-follow-up.service';
+import { withSentiment } from './message-sentiment';
 import { eq } from 'drizzle-orm';
 
 export interface NewTicket {
@@ -110,7 +111,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       authorCustomerId: customerId,
       channel: row.channel,
       body: row.description,
-      metadata: input.messageMetadata ?? {},
+      metadata: withSentiment(row.description, input.messageMetadata),
       createdAt: now,
     });
     if (input.attachmentIds?.length) await attachUploads(tx, input.attachmentIds, { origin: 'customer' }, { ticketId: row.id, ticketMessageId: first.id });

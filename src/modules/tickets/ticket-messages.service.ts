@@ -8,6 +8,7 @@ import { attachUploads, uploaderOf } from './attachments.service';
 import { findMessages, insertMessage, lockTicket } from './tickets.queries';
 import type { CreateMessageBody } from './tickets.schema';
 import type { TicketMessageRow } from './tickets.table';
+import { withSentiment } from './message-sentiment';
 
 type MessageWithAuthor = Awaited<ReturnType<typeof findMessages>>[number];
 
@@ -84,7 +85,7 @@ export async function addCustomerMessage(
       authorCustomerId: ticket.customerId,
       channel: ticket.channel,
       body,
-      metadata: opts.metadata ?? {},
+      metadata: withSentiment(body, opts.metadata),
       createdAt: now,
     });
     if (opts.attachmentIds?.length) await attachUploads(tx, opts.attachmentIds, { origin: 'customer' }, { ticketId: ticket.id, ticketMessageId: row.id });
