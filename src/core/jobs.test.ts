@@ -124,6 +124,26 @@ describe('job runner', () => {
     expect([...seen].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8']);
   });
 
+  it('keeps working other jobs while one long job runs', async () => {
+    const started = new JobRunner(t.ctx.db, t.clock, t.ctx.log, 60 * 60_000, undefined, 2);
+    let finishLong!: () => void;
+    const long = new Promise<void>((resolve) => (finishLong = resolve));
+    started.register({ name: 'test.long', schema: z.object({}), handler: () => long });
+    started.register({ name: 'test.ok', schema: z.object({ tag: z.string() }), handler: async (p) => void seen.push(p.tag) });
+    await started.enqueue(t.ctx.db, 'test.long', {});
+    started.start();
+    started.wake();
+    await vi.waitFor(async () => expect(await started.stats()).toMatchObject({ running: 1 }), { timeout: 5_000 });
+    for (const tag of ['a', 'b', 'c']) {
+      await started.enqueue(t.ctx.db, 'test.ok', { tag });
+      started.wake();
+      await vi.waitFor(() => expect(seen).toContain(tag), { timeout: 5_000 });
+    }
+    finishLong();
+    await started.stop();
+    expect(await started.stats()).toMatchObject({ running: 0, completed: 4 });
+  });
+
   it('refuses to enqueue a payload that does not match the job schema', async () => {
     await expect(runner.enqueue(t.ctx.db, 'test.ok', { tag: 42 })).rejects.toThrow();
     expect(await jobRows()).toHaveLength(0);

@@ -89,9 +89,10 @@ export class JobRunner {
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
   private readonly workerId = PROCESS_ID;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private busy = false;
+  private ticking: Promise<void> | null = null;
   private woken = false;
+  private readonly workers = new Set<Promise<void>>();
+  private wakeWhenFree = false;
   private listen: Database['listen'] | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private lastPrunedAt = 0;
@@ -145,22 +146,46 @@ export class JobRunner {
   }
 
   // A started runner works `concurrency` jobs at a time: a job mostly waits on the database, and a
-  // burst of new tickets should not queue their follow-ups behind each other.
-  private async runBatch(): Promise<void> {
+  // burst of new tickets should not queue their follow-ups behind each other. Each free slot gets a
+  // worker; a slot frees when its worker finds no due job (or after 50, to let the runner release
+  // stale locks and prune), so one long job (a retraining) holds its own slot, never the others.
+  private async fillSlots(): Promise<void> {
     const now = this.clock.now().getTime();
     if (now - this.lastReleasedAt >= RELEASE_EVERY_MS) {
       this.lastReleasedAt = now;
       await this.releaseStaleLocks();
     }
+    const free = this.concurrency - this.workers.size;
+    if (free <= 0) {
+      this.wakeWhenFree = true;
+      return;
+    }
     const pool = new ClaimPool((count) => this.claim(count));
-    const worker = async () => {
-      for (let ran = 0; ran < 50; ran += 1) {
-        const job = await pool.next();
-        if (!job) return;
-        await this.execute(job);
-      }
-    };
-    await Promise.all(Array.from({ length: this.concurrency }, worker));
+    for (let i = 0; i < free; i += 1) {
+      const worker: Promise<void> = this.work(pool)
+        .catch((err: unknown) => {
+          this.log.error({ err }, 'job worker failed');
+          return false;
+        })
+        .then((more) => {
+          this.workers.delete(worker);
+          if (more || this.wakeWhenFree) {
+            this.wakeWhenFree = false;
+            this.wakeHere();
+          }
+        });
+      this.workers.add(worker);
+    }
+  }
+
+  /** Works jobs from `pool` until none is due; true when it stopped at 50 with more likely waiting. */
+  private async work(pool: ClaimPool): Promise<boolean> {
+    for (let ran = 0; ran < 50; ran += 1) {
+      const job = await pool.next();
+      if (!job) return false;
+      await this.execute(job);
+    }
+    return true;
   }
 
   /**
@@ -192,23 +217,26 @@ export class JobRunner {
 
   private wakeHere(): void {
     if (!this.timer) return;
-    if (this.busy) {
+    if (this.ticking) {
       this.woken = true;
       return;
     }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), 0);
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), ms);
   }
 
   private tick(): void {
-    this.busy = true;
     this.woken = false;
-    this.running = this.runBatch()
+    this.ticking = this.fillSlots()
       .then(() => this.pruneIfDue())
       .catch((err: unknown) => this.log.error({ err }, 'job poll failed'))
       .finally(() => {
-        this.busy = false;
-        if (this.timer) this.timer = setTimeout(() => this.tick(), this.woken ? 0 : this.pollMs);
+        this.ticking = null;
+        if (this.timer) this.schedule(this.woken ? 0 : this.pollMs);
       });
   }
 
@@ -217,7 +245,8 @@ export class JobRunner {
     this.timer = null;
     await this.unlisten?.().catch(() => undefined);
     this.unlisten = null;
-    await this.running;
+    await this.ticking;
+    await Promise.all([...this.workers]);
   }
 
   /** Deletes completed jobs finished before the retention window; returns how many went. */

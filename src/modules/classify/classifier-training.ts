@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serializeModel, type ClassifierModel } from './artifact.js';
 import { TrainWorkerReply, type TrainingMeta, type TrainWorkerRequest } from './classify.schema.js';
@@ -17,11 +18,23 @@ export interface TrainingRequest extends Omit<TrainWorkerRequest, 'baseline'> {
   baseline: ClassifierModel;
 }
 
+// The lowest CPU priority: a retraining started by agents' corrections must not slow the tickets and
+// automatic answers being served meanwhile (on two cores it otherwise takes one of them).
+function yieldToRequests(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, 19);
+  } catch {
+    // Not permitted here (some containers): it trains at normal priority.
+  }
+}
+
 // Training takes about a minute of CPU: it runs in a child process so the server keeps answering.
 // The result comes back as one IPC message; the child's output is kept only to explain a failure.
 export async function runTrainingProcess(req: TrainingRequest): Promise<TrainingRun> {
   const request: TrainWorkerRequest = { ...req, baseline: serializeModel(req.baseline) };
   const child = fork(TRAIN_WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  yieldToRequests(child.pid);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
