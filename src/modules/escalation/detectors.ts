@@ -1,4 +1,3 @@
-
 // Phrase detectors for the escalation rules. Each returns the words that matched (so the history
 // can quote them) or null. They are deliberately narrow: a false escalation costs a senior person's time.
 

@@ -1,10 +1,7 @@
-import type { TicketsContext } from '../tickets';
-import { lockTicket } from '../tickets';
+import { isSentiment, lockTicket, scoreSentiment, type SentimentScore, type TicketMessageRow, type TicketsContext } from '../tickets';
 import { evaluateCondition, type Facts, type Match } from './conditions';
-import { scoreSentiment, type SentimentScore } from './detectors';
 import { EscalationWork } from './escalation-actions';
 import { ESCALATION_RULES, findRuleSubject, findRules, recordEscalation, setMessageMetadata } from './escalation.queries';
-import { isSentiment, type TicketMessageRow } from '../tickets';
 import type { EscalationRuleRow } from './escalation.table';
 
 export type Trigger = { kind: 'ticket_created' } | { kind: 'customer_message'; messageId: string } | { kind: 'sla' };
