@@ -106,10 +106,35 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   return { db, driver: 'pglite', vector: true, migrate, close, dumpDataDir, backup, listen };
 }
 
+type PgClientClass = typeof import('pg').default.Client;
+
+/**
+ * Connections that run the statements they are handed one after another, in the order handed. A
+ * transaction may send independent statements together (on the embedded database they then cost one
+ * wait instead of several); pg would queue them itself, but warns that pg 9 stops doing so.
+ */
+function orderedClient(Client: PgClientClass): PgClientClass {
+  return class OrderedClient extends Client {
+    private tail: Promise<unknown> = Promise.resolve();
+
+    override query(...args: unknown[]): never {
+      const run = (): unknown => (super.query as (...a: unknown[]) => unknown).apply(this, args);
+      const first = args[0] as { submit?: unknown } | null;
+      // Callback and submittable forms (the pool's own queries) keep pg's handling.
+      if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return run() as never;
+      const result = this.tail.then(run);
+      this.tail = result.then(noop, noop);
+      return result as never; // pg's overloads: whatever the form asked for
+    }
+  } as PgClientClass;
+}
+
+function noop(): void {}
+
 async function openPostgres(url: string): Promise<Database> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.default.Pool({ connectionString: url, max: 10, Client: orderedClient(pg.default.Client) });
   // An idle client losing its connection (server restart, database dropped) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', () => undefined);

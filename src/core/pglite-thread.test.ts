@@ -74,6 +74,55 @@ describe('the embedded database on its own thread', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('starts a transaction asked for while another holds the database when that one ends, its statements in it', async () => {
+    const seen: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = db.transaction(async (tx) => {
+      await tx.query('insert into notes (id, body) values (40, $1)', ['first']);
+      seen.push('first wrote');
+      await held;
+      await tx.query('insert into notes (id, body) values (41, $1)', ['first again']);
+    });
+    const second = db.transaction(async (tx) => {
+      const r = await tx.query('select count(*)::int as n from notes where id in (40, 41)');
+      seen.push(`second read ${(r.rows[0] as { n: number }).n}`);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(['first wrote']);
+    release();
+    await Promise.all([first, second]);
+    expect(seen).toEqual(['first wrote', 'second read 2']);
+  });
+
+  it('runs statements of a transaction sent together one after another, in the order sent', async () => {
+    const before = await count();
+    const [, , read] = await db.transaction((tx) =>
+      Promise.all([
+        tx.query('insert into notes (id, body) values (50, $1)', ['a']),
+        tx.query('insert into notes (id, body) values (51, $1)', ['b']),
+        tx.query('select string_agg(body, \',\' order by id) as bodies from notes where id in (50, 51)'),
+      ]),
+    );
+    expect(read.rows).toEqual([{ bodies: 'a,b' }]);
+    await expect(
+      db.transaction((tx) =>
+        Promise.all([
+          tx.query('insert into notes (id, body) values (52, $1)', ['c']),
+          tx.query('insert into notes (id, body) values (52, $1)', ['again']),
+          tx.query('insert into notes (id, body) values (53, $1)', ['d']),
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await count()).toEqual({ n: (before as { n: number }).n + 2 });
+  });
+
+  it('ends transactions that ran no statement, committed or thrown', async () => {
+    await expect(db.transaction(async () => 'nothing to do')).resolves.toBe('nothing to do');
+    await expect(db.transaction(async () => Promise.reject(new Error('before any statement')))).rejects.toThrow('before any statement');
+    expect(await count()).toBeDefined();
+  });
+
   it('tells listeners of a notification once its transaction commits', async () => {
     const heard: string[] = [];
     const stop = await db.listen('clara_test', (payload) => heard.push(payload));

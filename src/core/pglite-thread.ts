@@ -53,6 +53,7 @@ export class PgliteThread {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private nextId = 1;
+  private nextTransaction = 1;
   private failed: Error | null = null;
 
   private constructor() {
@@ -78,24 +79,29 @@ export class PgliteThread {
     return this.run(undefined, sql, params, options);
   }
 
+  // `begin` is not awaited: the transaction's id is chosen here, so its first statement goes out with it and
+  // the database thread starts the transaction and runs the statement in one turn (one round trip less).
   async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
-    const tx = (await this.call({ op: 'begin' })) as number;
+    const tx = this.nextTransaction++;
+    const begun = this.call({ op: 'begin', tx });
+    begun.catch(() => undefined); // its failure reaches the caller through the transaction's statements and end
     let closed = false;
+    const end = async (commit: boolean) => {
+      closed = true;
+      await this.call({ op: 'end', tx, commit });
+    };
     const scope: TransactionScope = {
       query: (sql: string, params: unknown[] = [], options?: QueryOptions) => this.run(tx, sql, params, options),
-      rollback: async () => {
-        closed = true;
-        await this.call({ op: 'end', tx, commit: false });
-      },
+      rollback: () => end(false),
     };
     let result: T;
     try {
       result = await fn(scope);
     } catch (err) {
-      if (!closed) await this.call({ op: 'end', tx, commit: false });
+      if (!closed) await end(false).catch(() => undefined);
       throw err;
     }
-    if (!closed) await this.call({ op: 'end', tx, commit: true });
+    if (!closed) await end(true);
     return result;
   }
 

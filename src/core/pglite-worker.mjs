@@ -13,9 +13,15 @@ let db;
 const transactions = new Map();
 /** @type {Map<number, (commit: boolean) => void>} */
 const enders = new Map();
+/** Each open or asked-for transaction's start: its statements wait for it, and fail with it.
+ * @type {Map<number, Promise<unknown>>} */
+const starts = new Map();
+/** Each transaction's work in the order it was sent: the request thread may send a statement before the
+ * answer to the one before it, and PGlite runs one statement of a transaction at a time.
+ * @type {Map<number, Promise<unknown>>} */
+const lanes = new Map();
 /** @type {Map<string, () => Promise<void>>} */
 const listening = new Map();
-let nextTransaction = 1;
 const ROLLBACK = Symbol('rollback');
 
 // Drizzle keeps dates, intervals and numeric arrays as text: its parsers are identities, sent as type ids.
@@ -61,12 +67,24 @@ async function bytes(blob) {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-function target(tx) {
-  if (tx === undefined) return /** @type {PGlite} */ (db);
-  const open = transactions.get(tx);
-  if (!open) throw new Error(`transaction ${tx} is not open`);
-  return open;
+/**
+ * @template T
+ * @param {number} tx
+ * @param {(open: import('@electric-sql/pglite').Transaction) => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+function inTransaction(tx, work) {
+  const run = (lanes.get(tx) ?? Promise.resolve()).then(async () => {
+    await starts.get(tx);
+    const open = transactions.get(tx);
+    if (!open) throw new Error(`transaction ${tx} is not open`);
+    return await work(open);
+  });
+  lanes.set(tx, run.then(noop, noop));
+  return run;
 }
+
+function noop() {}
 
 /** @param {any} msg */
 async function handle(msg) {
@@ -79,15 +97,30 @@ async function handle(msg) {
       return null;
     }
     case 'query': {
-      const r = await target(msg.tx).query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
-      return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
+      /** @param {PGlite | import('@electric-sql/pglite').Transaction} on */
+      const run = async (on) => {
+        const r = await on.query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
+        return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
+      };
+      return msg.tx === undefined ? await run(/** @type {PGlite} */ (db)) : await inTransaction(msg.tx, run);
     }
-    case 'begin':
-      return await begin();
+    case 'begin': {
+      const started = begin(msg.tx);
+      starts.set(msg.tx, started);
+      lanes.set(msg.tx, started.then(noop, noop));
+      return await started;
+    }
     case 'end': {
-      const end = enders.get(msg.tx);
-      if (!end) throw new Error(`transaction ${msg.tx} is not open`);
-      return await end(msg.commit);
+      try {
+        return await inTransaction(msg.tx, () => {
+          const end = enders.get(msg.tx);
+          if (!end) throw new Error(`transaction ${msg.tx} is not open`);
+          return end(msg.commit);
+        });
+      } finally {
+        starts.delete(msg.tx);
+        lanes.delete(msg.tx);
+      }
     }
     case 'listen': {
       if (!listening.has(msg.channel)) {
@@ -114,9 +147,9 @@ async function handle(msg) {
 }
 
 // A transaction holds the database (as it does in one thread): its statements arrive with its id, everything
-// else waits in PGlite's queue until `end` commits or rolls it back.
-function begin() {
-  const id = nextTransaction++;
+// else waits in PGlite's queue until `end` commits or rolls it back. The request thread picks the id.
+/** @param {number} id */
+function begin(id) {
   return new Promise((started, failedToStart) => {
     /** @type {Promise<void> | undefined} */
     let done;

@@ -65,12 +65,16 @@ interface TicketEmail {
 // Renders a ticket template and queues it, threaded under the customer's latest mail. Each mail
 // carries a new link to the ticket's status page.
 export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
-  const customer = await customerOf(tx, ticket);
+  // Reads that do not depend on each other go out together: one wait on the database, not four.
+  const [customer, thread, template, files] = await Promise.all([
+    customerOf(tx, ticket),
+    ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id),
+    templateFor(ctx, tx, email.key),
+    mailFiles(tx, email.message, ctx.config.CLARA_EMAIL_MAX_ATTACHMENT_BYTES),
+  ]);
   if (isDemo(ticket) || !deliverable(customer.email)) return null;
-  const statusUrl = statusPageUrl(emailLinksBase(ctx.config), await issueStatusLink(tx, ticket.id, ctx.clock.now()));
-  const thread = await ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id);
-  const template = await templateFor(ctx, tx, email.key);
-  const files = await mailFiles(tx, email.message, ctx.config.CLARA_EMAIL_MAX_ATTACHMENT_BYTES);
+  const link = issueStatusLink(tx, ticket.id, ctx.clock.now());
+  const statusUrl = statusPageUrl(emailLinksBase(ctx.config), link.token);
   const bodies = messageBodies(email.message, emailLinksBase(ctx.config));
   if (files.left.length) {
     const note = `Too large for email, on your ticket page: ${files.left.join(', ')}`;
@@ -84,27 +88,33 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
     subject: taggedSubject(ticket.subject, ticket.number),
     support: { name: ctx.config.CLARA_SUPPORT_NAME, address: ctx.config.CLARA_SUPPORT_ADDRESS },
   });
-  return enqueueEmail(ctx, tx, {
-    kind: email.kind,
-    to: customer.email,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    ticketId: ticket.id,
-    ticketMessageId: email.message?.id ?? null,
-    inReplyTo: thread.lastInbound,
-    references: referencesFor(thread.ids),
-    dedupeKey: email.dedupeKey,
-    attachments: files.attached,
-  });
+  const [, queued] = await Promise.all([
+    link.stored,
+    enqueueEmail(ctx, tx, {
+      kind: email.kind,
+      to: customer.email,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      ticketId: ticket.id,
+      ticketMessageId: email.message?.id ?? null,
+      inReplyTo: thread.lastInbound,
+      references: referencesFor(thread.ids),
+      dedupeKey: email.dedupeKey,
+      attachments: files.attached,
+    }),
+  ]);
+  return queued;
 }
 
 // A reply's files go with its mail while they fit the size limit; the rest are named, to download from the status page.
+// Clara's own messages (automatic answers) carry no files: nothing to read for them.
 async function mailFiles(tx: Db, message: TicketMessageRow | undefined, maxBytes: number) {
   const attached: { filename: string; contentType: string; content: Buffer }[] = [];
   const left: string[] = [];
   let total = 0;
-  for (const f of message ? await findMessageFiles(tx, message.id) : []) {
+  const withFiles = message && message.authorType !== 'automation';
+  for (const f of withFiles ? await findMessageFiles(tx, message.id) : []) {
     if (total + f.size > maxBytes) left.push(f.filename);
     else {
       total += f.size;

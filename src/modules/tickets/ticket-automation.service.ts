@@ -27,23 +27,26 @@ export async function resolveWithAutoAnswer(ctx: TicketsContext, ticketId: strin
       metadata: { auto_answer: true, confidence: answer.confidence, citations: answer.citations, mode: answer.mode },
       createdAt: now,
     });
-    await ctx.mail.messageAdded(tx, ticket, message);
-    await applyTicketChange(
-      tx,
-      ctx.sla,
-      automation,
-      ticket,
-      {
-        status: 'resolved',
-        firstResponse: 'silent',
-        metadata: { auto_resolved: true, auto_answer: { confidence: answer.confidence, citations: answer.citations, message_id: message.id } },
-      },
-      {
-        now,
-        reason: 'answered from the knowledge base',
-        events: [{ action: 'auto_answered', newValue: { message_id: message.id, confidence: answer.confidence }, comment: null }],
-      },
-    );
+    // The mail and the ticket's change are independent writes: sent together, they wait on the database once.
+    await Promise.all([
+      ctx.mail.messageAdded(tx, ticket, message),
+      applyTicketChange(
+        tx,
+        ctx.sla,
+        automation,
+        ticket,
+        {
+          status: 'resolved',
+          firstResponse: 'silent',
+          metadata: { auto_resolved: true, auto_answer: { confidence: answer.confidence, citations: answer.citations, message_id: message.id } },
+        },
+        {
+          now,
+          reason: 'answered from the knowledge base',
+          events: [{ action: 'auto_answered', newValue: { message_id: message.id, confidence: answer.confidence }, comment: null }],
+        },
+      ),
+    ]);
     return true;
   });
   if (resolved) await ctx.events.emit('ticket.updated', { ticketId, changes: ['auto_answered', 'status_changed'], actorType: 'automation' });

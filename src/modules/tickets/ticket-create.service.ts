@@ -104,28 +104,31 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
       createdAt: now,
       updatedAt: now,
     });
-    if (input.publicTokenHash) await insertStatusLink(tx, row.id, input.publicTokenHash, now);
-    const first = await insertMessage(tx, {
-      ticketId: row.id,
-      authorType: 'customer',
-      authorCustomerId: customerId,
-      channel: row.channel,
-      body: row.description,
-      metadata: withSentiment(row.description, input.messageMetadata),
-      createdAt: now,
-    });
-    if (input.attachmentIds?.length) await attachUploads(tx, input.attachmentIds, { origin: 'customer' }, { ticketId: row.id, ticketMessageId: first.id });
-    await insertHistory(tx, [
-      {
+    // The rest needs only the ticket's id: sent together, one wait on the database instead of four.
+    const [first] = await Promise.all([
+      insertMessage(tx, {
         ticketId: row.id,
-        ...actorRef(actor),
-        action: 'created',
-        newValue: { status: row.status, category: row.category, priority: row.priority, intent: row.intent, queue: queue.name, channel: row.channel },
-        comment: classification ? intakeComment(triage, queue.name) : null,
+        authorType: 'customer',
+        authorCustomerId: customerId,
+        channel: row.channel,
+        body: row.description,
+        metadata: withSentiment(row.description, input.messageMetadata),
         createdAt: now,
-      },
+      }),
+      input.publicTokenHash ? insertStatusLink(tx, row.id, input.publicTokenHash, now) : null,
+      insertHistory(tx, [
+        {
+          ticketId: row.id,
+          ...actorRef(actor),
+          action: 'created',
+          newValue: { status: row.status, category: row.category, priority: row.priority, intent: row.intent, queue: queue.name, channel: row.channel },
+          comment: classification ? intakeComment(triage, queue.name) : null,
+          createdAt: now,
+        },
+      ]),
+      queued ? enqueueFollowUp(ctx, tx, { ticketId: row.id, actorType: actor.type }) : null,
     ]);
-    if (queued) await enqueueFollowUp(ctx, tx, { ticketId: row.id, actorType: actor.type });
+    if (input.attachmentIds?.length) await attachUploads(tx, input.attachmentIds, { origin: 'customer' }, { ticketId: row.id, ticketMessageId: first.id });
     // As stored: nobody is assigned before the follow-ups run.
     const stored: TicketView = { ticket: row, customer: { id: customer.id, email: customer.email, name: customer.name }, queue: { id: queue.id, name: queue.name }, assignee: null };
     return { row, view: stored };

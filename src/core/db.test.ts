@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../testing/test-database';
+import type { Database } from './db';
+
+let database: Database;
+const warnings: string[] = [];
+const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.db.execute(sql`create table sent_together (id int primary key, body text not null)`);
+  process.on('warning', onWarning);
+});
+afterAll(async () => {
+  process.off('warning', onWarning);
+  await database.close();
+});
+
+const bodies = async () =>
+  ((await database.db.execute(sql`select string_agg(body, ',' order by id) as bodies from sent_together`)) as unknown as { rows: { bodies: string | null }[] }).rows[0]!.bodies;
+
+describe(`statements a transaction sends together (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('run in the order sent, see each other, and commit together, without a driver warning', async () => {
+    const [, , read] = await database.db.transaction((tx) =>
+      Promise.all([
+        tx.execute(sql`insert into sent_together values (1, 'one')`),
+        tx.execute(sql`insert into sent_together values (2, 'two')`),
+        tx.execute(sql`select count(*)::int as n from sent_together`),
+      ]),
+    );
+    expect((read as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+    expect(await bodies()).toBe('one,two');
+    await new Promise((r) => setImmediate(r));
+    expect(warnings).toEqual([]);
+  });
+
+  it('roll back together when one of them fails', async () => {
+    const err = await database.db
+      .transaction((tx) =>
+        Promise.all([
+          tx.execute(sql`insert into sent_together values (3, 'three')`),
+          tx.execute(sql`insert into sent_together values (1, 'again')`),
+          tx.execute(sql`insert into sent_together values (4, 'four')`),
+        ]),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ cause: { code: '23505' } });
+    expect(await bodies()).toBe('one,two');
+  });
+});
