@@ -100,7 +100,8 @@ async function handle(msg) {
       /** @param {PGlite | import('@electric-sql/pglite').Transaction} on */
       const run = async (on) => {
         const r = await on.query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
-        return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
+        // Drizzle maps array rows by its own selection: their column list would only be copied across.
+        return { rows: r.rows, fields: msg.rowMode === 'array' ? [] : r.fields, affectedRows: r.affectedRows };
       };
       return msg.tx === undefined ? await run(/** @type {PGlite} */ (db)) : await inTransaction(msg.tx, run);
     }
