@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { customers, type CustomerRow } from './customers.table';
 
@@ -18,6 +18,11 @@ export async function upsertCustomerByEmail(db: Db, email: string, name: string 
     })
     .returning();
   return row!;
+}
+
+/** The id of the customer with this address, as a value inside another statement (after an upsert of it). */
+export function customerIdByEmail(email: string): SQL {
+  return sql`(select ${customers.id} from ${customers} where ${customers.email} = ${email.toLowerCase()})`;
 }
 
 /** Customers among `ids` left with no ticket (the demo's made-up customers once its tickets are gone). */

@@ -1,2 +1,2 @@
 export { customers, type CustomerRow } from './customers.table';
-export { deleteCustomersWithoutTickets, findCustomerById, upsertCustomerByEmail } from './customers.queries';
+export { customerIdByEmail, deleteCustomersWithoutTickets, findCustomerById, upsertCustomerByEmail } from './customers.queries';

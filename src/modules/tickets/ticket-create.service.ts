@@ -2,7 +2,7 @@ import { intakeComment, intakeRoute, TRIAGE_TAG } from './ticket-classification'
 import type { Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
-import { findCustomerById, upsertCustomerByEmail } from '../customers';
+import { customerIdByEmail, findCustomerById, upsertCustomerByEmail } from '../customers';
 import { DEFAULT_QUEUE, findQueues, QUEUES_CACHE } from '../queues';
 import type { Channel, Category, Priority } from './ticket-fields';
 import { toTicket } from './ticket-view';
@@ -12,7 +12,8 @@ import { tickets } from './tickets.table';
 import { attachUploads } from './attachments.service';
 import { enqueueFollowUp, runFollowUp } from './ticket-follow-up.service';
 import { withSentiment } from './message-sentiment';
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, type SQL } from 'drizzle-orm';
 
 export interface NewTicket {
   subject: string;
@@ -48,14 +49,23 @@ export function actorRef(actor: Actor): { actorType: string; actorId: string | n
   return { actorType: actor.type, actorId: actor.id };
 }
 
-async function resolveCustomer(tx: Db, input: NewTicket, now: Date) {
+/**
+ * The ticket's customer: one named by id must exist; one named by address is created or found, by a
+ * statement sent without waiting for it — the ticket's row takes the customer's id by address, in order.
+ */
+async function customerFor(tx: Db, input: NewTicket, now: Date): Promise<{ customer: Promise<CustomerRef>; id: string | SQL }> {
   if (input.customerId) {
     const found = await findCustomerById(tx, input.customerId);
     if (!found) throw new AppError('CUSTOMER_NOT_FOUND');
-    return found;
+    return { customer: Promise.resolve(found), id: found.id };
   }
-  return upsertCustomerByEmail(tx, input.customer!.email, input.customer!.name, now);
+  const { email, name } = input.customer!;
+  const customer = upsertCustomerByEmail(tx, email, name, now);
+  customer.catch(() => undefined); // awaited with the ticket's other writes
+  return { customer, id: customerIdByEmail(email) };
 }
+
+type CustomerRef = { id: string; email: string; name: string | null };
 
 async function holdForBacklog(ctx: TicketsContext): Promise<void> {
   const waitedMs = await ctx.intakeGate.pass();
@@ -79,8 +89,6 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
   const triage = route?.triage ?? false;
   const now = ctx.clock.now();
   const { row: ticket, view } = await ctx.db.transaction(async (tx) => {
-    const customer = await resolveCustomer(tx, input, now);
-    const customerId = customer.id;
     const all = await ctx.cache.get(QUEUES_CACHE, () => findQueues(tx));
     const named = (name: string) => all.find((q) => q.name === name);
     const queue = input.queueId ? all.find((q) => q.id === input.queueId) : (named(queueName ?? DEFAULT_QUEUE) ?? named(DEFAULT_QUEUE));
@@ -88,49 +96,56 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
     if (!queue.active) throw new AppError('CONFLICT', `${queue.name} is archived: choose another queue.`);
     const sla = await ctx.sla.start(tx, priority, now);
     const metadata = { ...(input.metadata ?? {}), ...(classification?.details ? { classification: classification.details } : {}) };
-    const row = await insertTicket(tx, {
-      subject: input.subject,
-      description: input.description,
-      channel: input.channel,
-      category,
-      priority,
-      intent: input.intent ?? classification?.intent ?? null,
-      tags: [...new Set([...(input.tags ?? []), ...(triage ? [TRIAGE_TAG] : [])])],
-      transcript: input.transcript ?? null,
-      metadata,
-      customerId,
-      queueId: queue.id,
-      ...sla,
-      createdAt: now,
-      updatedAt: now,
-    });
-    // The rest needs only the ticket's id: sent together, one wait on the database instead of four.
-    const [first] = await Promise.all([
+    const intent = input.intent ?? classification?.intent ?? null;
+    // Every write is sent at once (the ticket's id is chosen here): the transaction waits on the database
+    // once, not six times, and holds the embedded database's one connection that much shorter.
+    const ticketId = randomUUID();
+    const customer = await customerFor(tx, input, now);
+    const [customerRow, row, first] = await Promise.all([
+      customer.customer,
+      insertTicket(tx, {
+        id: ticketId,
+        subject: input.subject,
+        description: input.description,
+        channel: input.channel,
+        status: 'open',
+        category,
+        priority,
+        intent,
+        tags: [...new Set([...(input.tags ?? []), ...(triage ? [TRIAGE_TAG] : [])])],
+        transcript: input.transcript ?? null,
+        metadata,
+        customerId: customer.id,
+        queueId: queue.id,
+        ...sla,
+        createdAt: now,
+        updatedAt: now,
+      }),
       insertMessage(tx, {
-        ticketId: row.id,
+        ticketId,
         authorType: 'customer',
-        authorCustomerId: customerId,
-        channel: row.channel,
-        body: row.description,
-        metadata: withSentiment(row.description, input.messageMetadata),
+        authorCustomerId: customer.id,
+        channel: input.channel,
+        body: input.description,
+        metadata: withSentiment(input.description, input.messageMetadata),
         createdAt: now,
       }),
-      input.publicTokenHash ? insertStatusLink(tx, row.id, input.publicTokenHash, now) : null,
+      input.publicTokenHash ? insertStatusLink(tx, ticketId, input.publicTokenHash, now) : null,
       insertHistory(tx, [
         {
-          ticketId: row.id,
+          ticketId,
           ...actorRef(actor),
           action: 'created',
-          newValue: { status: row.status, category: row.category, priority: row.priority, intent: row.intent, queue: queue.name, channel: row.channel },
+          newValue: { status: 'open', category, priority, intent, queue: queue.name, channel: input.channel },
           comment: classification ? intakeComment(triage, queue.name) : null,
           createdAt: now,
         },
       ]),
-      queued ? enqueueFollowUp(ctx, tx, { ticketId: row.id, actorType: actor.type }) : null,
+      queued ? enqueueFollowUp(ctx, tx, { ticketId, actorType: actor.type }) : null,
     ]);
-    if (input.attachmentIds?.length) await attachUploads(tx, input.attachmentIds, { origin: 'customer' }, { ticketId: row.id, ticketMessageId: first.id });
+    if (input.attachmentIds?.length) await attachUploads(tx, input.attachmentIds, { origin: 'customer' }, { ticketId, ticketMessageId: first.id });
     // As stored: nobody is assigned before the follow-ups run.
-    const stored: TicketView = { ticket: row, customer: { id: customer.id, email: customer.email, name: customer.name }, queue: { id: queue.id, name: queue.name }, assignee: null };
+    const stored: TicketView = { ticket: row, customer: { id: customerRow.id, email: customerRow.email, name: customerRow.name }, queue: { id: queue.id, name: queue.name }, assignee: null };
     return { row, view: stored };
   });
   ctx.metrics.ticketsCreated.inc({ channel: ticket.channel });

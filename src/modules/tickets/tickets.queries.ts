@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues } from '../queues';
@@ -61,7 +61,7 @@ export async function insertStatusLink(db: Db, ticketId: string, tokenHash: stri
   await db.insert(ticketStatusLinks).values({ ticketId, tokenHash, createdAt: now });
 }
 
-export async function insertTicket(db: Db, values: typeof tickets.$inferInsert): Promise<TicketRow> {
+export async function insertTicket(db: Db, values: PgInsertValue<typeof tickets>): Promise<TicketRow> {
   const [row] = await db.insert(tickets).values(values).returning(ticketColumns);
   return row!;
 }
@@ -101,7 +101,7 @@ export async function findHistory(db: Db, ticketId: string) {
   return db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticketId)).orderBy(asc(ticketHistory.id));
 }
 
-export async function insertMessage(db: Db, values: typeof ticketMessages.$inferInsert) {
+export async function insertMessage(db: Db, values: PgInsertValue<typeof ticketMessages>) {
   const [row] = await db.insert(ticketMessages).values(values).returning(messageColumns);
   return row!;
 }
