@@ -3,7 +3,7 @@
 // hashed bags of words standing in for a model that cannot load here (latency does not depend on them).
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/core/db';
-import { fulltextSearch } from '../src/modules/kb/kb.queries';
+import { fulltextRanks } from '../src/modules/kb/kb.queries';
 import { ensureVectorSchema, vectorSearch } from '../src/modules/kb/kb-vector';
 import { hashedEmbedding } from '../src/testing/fake-ollama';
 import { latency, withTempPostgres } from './temp-postgres';
@@ -59,7 +59,7 @@ export async function benchKbSearch(sizes: number[], vectorSizes: number[], pgUr
     // HNSW inserts are slow on PGlite: fill first, then (re)build the index.
     await lite.db.execute(sql`drop index if exists kb_embeddings_hnsw_idx`);
     await fill(lite, n, vectors);
-    rows.push({ target: 'pglite full-text', chunks: n, ...(await latency((i) => fulltextSearch(lite.db, QUERIES[i % QUERIES.length]!, 20), 30)) });
+    rows.push({ target: 'pglite full-text', chunks: n, ...(await latency((i) => fulltextRanks(lite.db, QUERIES[i % QUERIES.length]!, 20), 30)) });
     if (vectors) {
       await lite.db.execute(sql`create index kb_embeddings_hnsw_idx on kb_embeddings using hnsw (embedding vector_cosine_ops)`);
       const q = (i: number) => hashedEmbedding(QUERIES[i % QUERIES.length]!.replaceAll(' or ', ' '));
@@ -72,7 +72,7 @@ export async function benchKbSearch(sizes: number[], vectorSizes: number[], pgUr
     for (const n of sizes) {
       await fill(db, n, false);
       await db.db.execute(sql`analyze kb_chunks`);
-      rows.push({ target: 'postgres full-text', chunks: n, ...(await latency((i) => fulltextSearch(db.db, QUERIES[i % QUERIES.length]!, 20), 30)) });
+      rows.push({ target: 'postgres full-text', chunks: n, ...(await latency((i) => fulltextRanks(db.db, QUERIES[i % QUERIES.length]!, 20), 30)) });
     }
   });
   return rows;

@@ -76,6 +76,9 @@ export async function updateArticle(ctx: KbContext, by: AuditBy, ref: string, in
     await auditArticle(ctx, tx, by, 'kb_article.updated', before, after);
     return after;
   });
+  // Tags, title and category are part of what retrieval remembers of each chunk (other processes see the
+  // change with the knowledge base's next stamp).
+  ctx.kb.changed();
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
@@ -90,6 +93,7 @@ export async function setArticleStatus(ctx: KbContext, by: AuditBy, ref: string,
     await auditArticle(ctx, tx, by, status === 'published' ? 'kb_article.published' : 'kb_article.unpublished', before, after);
     return after;
   });
+  ctx.kb.changed();
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }

@@ -3,7 +3,7 @@ import { loadEmbedder, type Embedder, type EmbedderState } from './embedder';
 import { ensureVectorSchema } from './kb-vector';
 import { createLlmClient, type LlmClient } from './llm';
 import type { TermStats } from './term-stats';
-import type { ChunkFields, Retrieval } from './kb-search.service';
+import type { KnownChunk, Retrieval } from './kb-search.service';
 
 // Process-wide retrieval parts: the embedder loads in the background and never blocks start-up.
 export class KbRuntime {
@@ -14,8 +14,8 @@ export class KbRuntime {
   vocabulary: { words: ReadonlySet<string>; stats: TermStats; stamp: string; checkedAt: number } | null = null;
   /** Recent retrievals by knowledge-base stamp and text (`kb-search.service.ts`). */
   readonly recent = new Map<string, { at: number; limit: number; result: Retrieval }>();
-  /** The chunk texts those retrievals share, for one knowledge-base stamp. */
-  readonly recentChunks: { stamp: string; byId: Map<string, ChunkFields> } = {
+  /** Chunks searches found, with their texts, for one knowledge-base stamp (every retrieval shares them). */
+  readonly chunks: { stamp: string; byId: Map<string, KnownChunk> } = {
     stamp: '',
     byId: new Map(),
   };
@@ -24,7 +24,7 @@ export class KbRuntime {
   changed(): void {
     this.vocabulary = null;
     this.recent.clear();
-    this.recentChunks.byId.clear();
+    this.chunks.byId.clear();
   }
 
   constructor(private readonly ctx: Pick<CoreContext, 'config' | 'log' | 'database'>) {

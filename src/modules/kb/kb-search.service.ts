@@ -1,7 +1,7 @@
 import type { RetrievedChunk } from './answer.schema';
 import { reciprocalRankFusion } from './fusion';
 import type { KbContext } from './kb.context';
-import { chunkHeadlines, chunkStamp, findChunkHits, fulltextSearch, publishedChunkTexts } from './kb.queries';
+import { chunkHeadlines, chunkStamp, findChunkHits, fulltextRanks, publishedChunkTexts, type ChunkHit } from './kb.queries';
 import { vectorSearch } from './kb-vector';
 import { normalizeQuery, type NormalizedQuery } from './query-normalize';
 import { buildTermStats, lexicalScores, type TermStats } from './term-stats';
@@ -15,6 +15,8 @@ const VOCABULARY_TTL_MS = 10_000;
 // their chunks' texts (one copy per chunk), so each costs about its query's length.
 const RECENT_TTL_MS = 60_000;
 const RECENT_LIMIT = 2_048;
+// Texts kept of chunks searches found (a large knowledge base's rarely found chunks are read again).
+const KNOWN_CHUNKS_LIMIT = 20_000;
 
 export interface RetrievedHit extends RetrievedChunk {
   slug: string;
@@ -60,45 +62,46 @@ export async function retrieve(ctx: KbContext, query: string, limit: number, opt
   const result = await search(ctx, terms, query, limit, opts);
   if (!opts.headlines) {
     if (ctx.kb.recent.size >= RECENT_LIMIT) ctx.kb.recent.delete(ctx.kb.recent.keys().next().value!);
-    const hits = result.hits.map((h) => ({ ...h, ...sharedChunk(ctx, stamp, h) }));
-    ctx.kb.recent.set(key, { at: Date.now(), limit, result: { normalized: result.normalized, hits } });
+    ctx.kb.recent.set(key, { at: Date.now(), limit, result });
   }
   return result;
 }
 
-/** A hit's texts, which every remembered retrieval that found its chunk shares. */
-export type ChunkFields = Pick<RetrievedHit, 'text' | 'keywords' | 'headingPath' | 'articleTitle' | 'snippet'>;
+/** A chunk as retrieval uses it: its article, texts and the excerpt shown for it. */
+export type KnownChunk = Omit<ChunkHit, 'rank'> & { snippet: string };
 
-// One copy of a chunk's texts for every remembered retrieval that found it (per knowledge-base stamp).
-function sharedChunk(ctx: KbContext, stamp: string, h: RetrievedHit): ChunkFields {
-  const shared = ctx.kb.recentChunks;
-  if (shared.stamp !== stamp) {
-    shared.stamp = stamp;
-    shared.byId.clear();
+// Chunks found before, per knowledge-base stamp: a search asks the database which chunks match and how
+// well, and reads only the texts it has not seen (every remembered retrieval shares one copy of each).
+async function knownChunks(ctx: KbContext, stamp: string, ids: string[]): Promise<Map<string, KnownChunk>> {
+  const known = ctx.kb.chunks;
+  if (known.stamp !== stamp || known.byId.size > KNOWN_CHUNKS_LIMIT) {
+    known.stamp = stamp;
+    known.byId.clear();
   }
-  const known = shared.byId.get(h.chunkId);
-  if (known) return known;
-  const fields = { text: h.text, keywords: h.keywords, headingPath: h.headingPath, articleTitle: h.articleTitle, snippet: h.snippet };
-  shared.byId.set(h.chunkId, fields);
-  return fields;
+  const missing = ids.filter((id) => !known.byId.has(id));
+  for (const row of await findChunkHits(ctx.db, missing)) known.byId.set(row.chunk_id, { ...row, snippet: plain(row.text) });
+  return known.byId;
 }
 
 async function search(
   ctx: KbContext,
-  { words, stats }: { words: ReadonlySet<string>; stats: TermStats },
+  { words, stats, stamp }: { words: ReadonlySet<string>; stats: TermStats; stamp: string },
   query: string,
   limit: number,
   opts: { headlines?: boolean },
 ): Promise<Retrieval> {
   const normalized = normalizeQuery(query, words);
-  const fulltext = await fulltextSearch(ctx.db, normalized.websearch, CANDIDATES);
+  const fulltext = await fulltextRanks(ctx.db, normalized.websearch, CANDIDATES);
   const embedder = ctx.kb.embedder;
   const vector = embedder ? await vectorSearch(ctx.db, embedder.modelId, (await embedder.embed([query]))[0]!, CANDIDATES) : [];
-  const ftById = new Map(fulltext.map((h) => [h.chunk_id, h]));
+  const ftById = new Map(fulltext.map((h) => [h.chunk_id, Number(h.rank)]));
   const vecById = new Map(vector.map((v) => [v.chunk_id, Number(v.similarity)]));
-  const missing = vector.map((v) => v.chunk_id).filter((id) => !ftById.has(id));
-  const candidates = [...fulltext, ...(await findChunkHits(ctx.db, missing)).map((h) => ({ ...h, rank: null }))];
-  // An article's tags count like its words: the author's own search terms for it.
+  const ids = [...ftById.keys(), ...vector.map((v) => v.chunk_id).filter((id) => !ftById.has(id))];
+  const known = await knownChunks(ctx, stamp, ids);
+  const candidates = ids.flatMap((id) => {
+    const chunk = known.get(id);
+    return chunk ? [{ ...chunk, rank: ftById.get(id) ?? null }] : [];
+  });
   const lexical = lexicalScores(analyzeTerms(normalized.text), candidates.map(searchableText), stats);
   const lexById = new Map(candidates.map((c, i) => [c.chunk_id, lexical[i]]));
   const lexicalOrder = candidates
@@ -130,7 +133,7 @@ async function search(
       keywords: base.keywords,
       slug: base.slug,
       category: base.category,
-      snippet: plain(base.text),
+      snippet: base.snippet,
       fused: f.score,
       // The answer's confidence reads score gaps: raw retriever scores keep them, RRF flattens them.
       score: Math.max(lexScore / topLexical, vecScore ?? 0),

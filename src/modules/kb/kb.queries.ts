@@ -84,14 +84,19 @@ export interface ChunkHit {
   rank: number;
 }
 
-// Only published, not deleted articles are searchable; the join enforces it for every query.
-export async function fulltextSearch(db: Db, websearch: string, limit: number): Promise<ChunkHit[]> {
+export interface ChunkRank {
+  chunk_id: string;
+  rank: number;
+}
+
+// Only published, not deleted articles are searchable; the join enforces it for every query. The chunks'
+// texts are not sent back: the caller keeps the ones it has seen (`findChunkHits`, per knowledge-base stamp).
+export async function fulltextRanks(db: Db, websearch: string, limit: number): Promise<ChunkRank[]> {
   if (!websearch.trim()) return [];
-  return queryRows<ChunkHit>(
+  return queryRows<ChunkRank>(
     db,
     sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
-        select c.id as chunk_id, a.id as article_id, a.slug, a.title, a.category, c.heading_path, c.text, c.keywords,
-               ts_rank_cd(c.search_vector, q.query, 1) as rank
+        select c.id as chunk_id, ts_rank_cd(c.search_vector, q.query, 1) as rank
         from kb_chunks c join kb_articles a on a.id = c.article_id, q
         where a.status = 'published' and a.deleted_at is null and c.search_vector @@ q.query
         order by rank desc, c.id
