@@ -122,6 +122,29 @@ describe('job runner', () => {
     await started.stop();
     expect(most).toBe(3);
     expect([...seen].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8']);
+    // Each finished job is recorded with its worker's next claim, the last ones when none was left.
+    await vi.waitFor(async () => expect(await started.stats()).toMatchObject({ running: 0, completed: 9 }), { timeout: 5_000 });
+  });
+
+  it('records a job finished by a started runner completed, and a failed one for its retry, whatever comes after', async () => {
+    const started = new JobRunner(t.ctx.db, t.clock, t.ctx.log, 60 * 60_000, undefined, 2);
+    started.register({ name: 'test.ok', schema: z.object({ tag: z.string() }), handler: async (p) => void seen.push(p.tag) });
+    started.register({ name: 'test.broken', schema: z.object({}), maxAttempts: 3, handler: async () => Promise.reject(new Error('always broken')) });
+    await started.enqueue(t.ctx.db, 'test.ok', { tag: 'alone' });
+    started.start();
+    started.wake();
+    await vi.waitFor(async () => expect(await started.stats()).toMatchObject({ running: 0, completed: 1 }), { timeout: 5_000 });
+    await started.enqueue(t.ctx.db, 'test.broken', {});
+    await started.enqueue(t.ctx.db, 'test.ok', { tag: 'after' });
+    started.wake();
+    await vi.waitFor(async () => expect(await started.stats()).toMatchObject({ running: 0, completed: 2, pending: 1 }), { timeout: 5_000 });
+    await started.stop();
+    expect(seen).toEqual(['alone', 'after']);
+    expect((await jobRows()).map((r) => [r.name, r.status])).toEqual([
+      ['test.ok', 'completed'],
+      ['test.broken', 'pending'],
+      ['test.ok', 'completed'],
+    ]);
   });
 
   it('keeps working other jobs while one long job runs', async () => {
