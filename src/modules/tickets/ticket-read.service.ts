@@ -15,6 +15,7 @@ import {
   sortOrder,
   ticketFilterWhere,
   ticketRefWhere,
+  findCustomersNamed,
   ticketSort,
   type TicketSort,
 } from './tickets.queries';
@@ -42,7 +43,7 @@ export async function listTickets(ctx: TicketsContext, actor: Actor, q: ListTick
     assigneeId,
     customerId: q.customer_id,
     tag: q.tag,
-    q: q.q,
+    search: q.q === undefined ? undefined : { q: q.q, customerIds: await findCustomersNamed(ctx.db, q.q) },
   });
   const sort = ticketSort(q.sort);
   const pageWhere = [...where];

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgInsertValue } from 'drizzle-orm/pg-core';
-import type { Db } from '../../core/db';
+import { queryRows, type Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues } from '../queues';
 import { users } from '../users';
@@ -133,7 +133,8 @@ export interface TicketFilter {
   assigneeId?: string | null;
   customerId?: string;
   tag?: string;
-  q?: string;
+  /** What an agent typed, with the customers it names (`findCustomersNamed`, read once for a search's count and page). */
+  search?: { q: string; customerIds: readonly string[] };
 }
 
 export function ticketFilterWhere(f: TicketFilter): SQL[] {
@@ -148,7 +149,7 @@ export function ticketFilterWhere(f: TicketFilter): SQL[] {
   else if (f.assigneeId) where.push(eq(tickets.assigneeId, f.assigneeId));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
   if (f.tag) where.push(sql`${tickets.tags} @> array[${f.tag}]::text[]`);
-  if (f.q) where.push(ticketSearch(f.q));
+  if (f.search) where.push(ticketSearch(f.search.q, f.search.customerIds));
   return where;
 }
 
@@ -159,7 +160,7 @@ export function ticketFilterWhere(f: TicketFilter): SQL[] {
  * and messages' text indexes, ticket numbers, the tickets of matching customers — combined by
  * PostgreSQL as a bitmap OR, so a search costs the matches it finds, not a pass over every ticket.
  */
-function ticketSearch(q: string): SQL {
+function ticketSearch(q: string, customerIds: readonly string[]): SQL {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   // Prefixes only for plain words: quotes, OR and -word keep their web-search meaning. The 'simple'
   // configuration does not stem, so "printing" stays apart from "printer".
@@ -167,15 +168,27 @@ function ticketSearch(q: string): SQL {
   const query = prefixes
     ? sql`(websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')}))`
     : sql`websearch_to_tsquery('english', ${q})`;
-  const like = q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
   const alternatives = [
     sql`${tickets.searchVector} @@ ${query}`,
     sql`${tickets.id} = any(array(select m.ticket_id from ticket_messages m where m.search_vector @@ ${query}))`,
-    sql`${tickets.customerId} = any(array(select c.id from customers c where lower(c.email) like ${`${like}%`} or lower(coalesce(c.name, '')) like ${`%${like}%`}))`,
   ];
+  // The customers, read beforehand, are a list; none (most word searches) leaves the planner the text index.
+  if (customerIds.length > 0) alternatives.push(sql`${tickets.customerId} = any(${`{${customerIds.join(',')}}`}::uuid[])`);
   const number = /^#?(\d{1,9})$/.exec(q.trim());
   if (number) alternatives.push(eq(tickets.number, Number(number[1])));
   return sql`(${sql.join(alternatives, sql` or `)})`;
+}
+
+// A customer's address starting with, or name containing, what was typed.
+function customerNamedWhere(q: string): SQL {
+  const like = q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`(lower(c.email) like ${`${like}%`} or lower(coalesce(c.name, '')) like ${`%${like}%`})`;
+}
+
+/** The ids of the customers a search names (address or name), read once for a search's count and page. */
+export async function findCustomersNamed(db: Db, q: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select c.id from customers c where ${customerNamedWhere(q)}`);
+  return rows.map((r) => r.id);
 }
 
 export async function findTicketPage(db: Db, where: SQL[], order: SQL[], limit: number) {
