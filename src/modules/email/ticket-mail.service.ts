@@ -65,6 +65,7 @@ interface TicketEmail {
 // Renders a ticket template and queues it, threaded under the customer's latest mail. Each mail
 // carries a new link to the ticket's status page.
 export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
+  if (isDemo(ticket)) return null;
   // Reads that do not depend on each other go out together: one wait on the database, not four.
   const [customer, thread, template, files] = await Promise.all([
     customerOf(tx, ticket),
@@ -72,7 +73,7 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
     templateFor(ctx, tx, email.key),
     mailFiles(tx, email.message, ctx.config.CLARA_EMAIL_MAX_ATTACHMENT_BYTES),
   ]);
-  if (isDemo(ticket) || !deliverable(customer.email)) return null;
+  if (!deliverable(customer.email)) return null;
   const link = issueStatusLink(tx, ticket.id, ctx.clock.now());
   const statusUrl = statusPageUrl(emailLinksBase(ctx.config), link.token);
   const bodies = messageBodies(email.message, emailLinksBase(ctx.config));
