@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing/test-database';
-import type { Database } from './db';
+import { together, type Database } from './db';
 
 let database: Database;
 const warnings: string[] = [];
@@ -46,6 +46,24 @@ describe(`statements a transaction sends together (${process.env.DATABASE_URL ? 
       )
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ cause: { code: '23505' } });
+    expect(await bodies()).toBe('one,two');
+  });
+
+  it('end only after every branch has sent its statements, so a late one is never left outside the rolled-back transaction', async () => {
+    const err = await database.db
+      .transaction((tx) =>
+        together([
+          Promise.reject(new Error('the change failed')),
+          (async () => {
+            await tx.execute(sql`select pg_sleep(0.05)`);
+            await tx.execute(sql`insert into sent_together values (5, 'late')`);
+          })(),
+        ]),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'the change failed' });
+    // With Promise.all the transaction rolled back first; on PostgreSQL the late insert then ran on its own.
+    await new Promise((r) => setTimeout(r, 100));
     expect(await bodies()).toBe('one,two');
   });
 });

@@ -246,6 +246,18 @@ async function enableVectorIfAvailable(db: Db): Promise<boolean> {
   }
 }
 
+/**
+ * Statements of one transaction sent together (one wait on the database instead of one each), settled like
+ * `Promise.all` but only once every one of them has: a branch that fails must not let the transaction end
+ * while another branch still has statements to send, which on PostgreSQL would run after the rollback, outside
+ * the transaction, on a connection back in the pool.
+ */
+export async function together<T extends readonly unknown[] | []>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = (await Promise.allSettled(work)) as PromiseSettledResult<unknown>[];
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 // Both drivers answer raw SQL with `{ rows }`; this gives it one type.
 export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -1,5 +1,5 @@
 import { PROCESS_ID } from './process-id';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { Clock } from './clock';
 import { notify, queryRows, type Database, type Db } from './db';
@@ -20,6 +20,11 @@ export interface EnqueueOptions {
   maxAttempts?: number;
   /** While a job with this key is pending or running, enqueueing another is a no-op. */
   singletonKey?: string;
+  /**
+   * Enqueued only if this condition holds when the statement runs: a job for a row inserted just before
+   * in the same transaction (and maybe skipped as a duplicate) goes out with that insert, not after it.
+   */
+  onlyIf?: SQL;
 }
 
 export interface JobSummary {
@@ -129,16 +134,22 @@ export class JobRunner {
   async enqueue(exec: Db, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<void> {
     const definition = this.definitions.get(name);
     const parsed = definition ? definition.schema.parse(payload) : payload;
-    await exec
-      .insert(jobs)
-      .values({
-        name,
-        payload: parsed as object,
-        runAt: opts.runAt ?? this.clock.now(),
-        maxAttempts: opts.maxAttempts ?? definition?.maxAttempts ?? 5,
-        singletonKey: opts.singletonKey ?? null,
-      })
-      .onConflictDoNothing();
+    const values = {
+      name,
+      payload: parsed as object,
+      runAt: opts.runAt ?? this.clock.now(),
+      maxAttempts: opts.maxAttempts ?? definition?.maxAttempts ?? 5,
+      singletonKey: opts.singletonKey ?? null,
+    };
+    if (!opts.onlyIf) {
+      await exec.insert(jobs).values(values).onConflictDoNothing();
+      return;
+    }
+    await exec.execute(sql`
+      insert into jobs (name, payload, run_at, max_attempts, singleton_key)
+      select ${values.name}::text, ${JSON.stringify(values.payload)}::jsonb, ${values.runAt.toISOString()}::timestamptz, ${values.maxAttempts}::int, ${values.singletonKey}::text
+      where ${opts.onlyIf}
+      on conflict do nothing`);
   }
 
   /** Runs due jobs one by one until none is due or `limit` ran; returns how many ran. */

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { scrubSecrets } from '../../core/logger';
 import { PROCESS_ID } from '../../core/process-id';
-import type { Db } from '../../core/db';
+import { together, type Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { auditChange, type AuditBy } from '../audit';
-import type { OutboxAttachment, OutboxKind, OutboxRow, OutboxStatus } from './email.table';
+import { outbox, type OutboxAttachment, type OutboxKind, type OutboxRow, type OutboxStatus } from './email.table';
 import type { EmailContext, OutboxDeps } from './email.context';
 import { MailerError } from './mailer';
 import { claimOutbox, findOutbox, findUnsentOutboxIds, finishOutbox, insertOutbox, listOutbox, updateOutbox } from './outbox.queries';
@@ -42,7 +44,9 @@ export async function enqueueEmail(ctx: OutboxDeps, tx: Db, input: NewEmail): Pr
     contentType: a.contentType,
     content: Buffer.from(a.content).toString('base64'),
   }));
-  const row = await insertOutbox(tx, {
+  const id = randomUUID();
+  const values = {
+    id,
     kind: input.kind ?? 'notification',
     toAddress: input.to,
     fromAddress: `"${ctx.config.CLARA_SUPPORT_NAME.replace(/"/g, '')}" <${ctx.config.CLARA_SUPPORT_ADDRESS}>`,
@@ -60,8 +64,10 @@ export async function enqueueEmail(ctx: OutboxDeps, tx: Db, input: NewEmail): Pr
     nextAttemptAt: now,
     createdAt: now,
     updatedAt: now,
-  });
-  if (row) await ctx.jobs.enqueue(tx, SEND_JOB, { outboxId: row.id }, { runAt: now });
+  };
+  // The send job goes out with the row it sends, and is only written if the row was (not for a repeated dedupeKey).
+  const onlyIf = sql`exists (select 1 from ${outbox} where ${outbox.id} = ${id})`;
+  const [row] = await together([insertOutbox(tx, values), ctx.jobs.enqueue(tx, SEND_JOB, { outboxId: id }, { runAt: now, onlyIf })]);
   return row;
 }
 

@@ -5,7 +5,8 @@ import { createTestApp, validTicketBody, type Caller, type TestApp } from '../..
 import { EmailRuntime } from './email-runtime';
 import { outbox } from './email.table';
 import { enqueueNotificationEmail } from './notification-mail.service';
-import { deliverOutboxEmail, enqueueEmail, resumePendingOutbox } from './outbox.service';
+import { deliverOutboxEmail, enqueueEmail, resumePendingOutbox, SEND_JOB } from './outbox.service';
+import { jobs } from '../../core/jobs.table';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -98,6 +99,20 @@ describe('the outbox', () => {
     await runJobs();
     expect((await t.ctx.db.select().from(outbox)).length).toBe(before);
     expect(sink.messages).toEqual([]);
+  });
+
+  it('queues a repeated dedupe key once: no second row and no second send job', async () => {
+    const key = `once:${Date.now()}`;
+    const sendJobs = async () =>
+      (await t.ctx.db.select().from(jobs).where(eq(jobs.name, SEND_JOB))).filter((j) => j.status === 'pending').length;
+    const pendingBefore = await sendJobs();
+    const first = await t.ctx.db.transaction((tx) => enqueueEmail(t.ctx, tx, { to: 'once@example.com', subject: 'Once', text: 'once', dedupeKey: key }));
+    const again = await t.ctx.db.transaction((tx) => enqueueEmail(t.ctx, tx, { to: 'once@example.com', subject: 'Once', text: 'once', dedupeKey: key }));
+    expect(first).toMatchObject({ toAddress: 'once@example.com', status: 'pending' });
+    expect(again).toBeNull();
+    expect(await sendJobs()).toBe(pendingBefore + 1);
+    await runJobs();
+    expect(sink.messages.filter((m) => m.to.includes('once@example.com'))).toHaveLength(1);
   });
 
   it('retries with backoff while the SMTP server refuses, and sends once it accepts', async () => {

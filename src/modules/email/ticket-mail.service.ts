@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../core/db';
+import { together, type Db } from '../../core/db';
 import type { Actor } from '../../core/rbac';
 import { customers } from '../customers';
-import { findMessageFiles, issueStatusLink, statusPageUrl, type TicketMailer, type TicketMessageRow, type TicketRow } from '../tickets';
+import { findMessageFiles, issueStatusLink, statusPageUrl, type SentMessage, type TicketMailer, type TicketRow } from '../tickets';
 import type { OutboxDeps } from './email.context';
 import type { OutboxKind } from './email.table';
 import { enqueueEmail } from './outbox.service';
@@ -43,7 +43,7 @@ async function customerOf(db: Db, ticket: TicketRow) {
  * part, plain text without markers for the text part, and their sources as links to the articles
  * on the support site. Everything else is the text as typed.
  */
-export function messageBodies(message: TicketMessageRow | undefined, base: string): { body: string; body_html: string } {
+export function messageBodies(message: SentMessage | undefined, base: string): { body: string; body_html: string } {
   const body = message?.body ?? '';
   if (!message || message.authorType !== 'automation' || message.metadata.auto_answer !== true) return { body, body_html: textToHtml(body) };
   const citations = Array.isArray(message.metadata.citations) ? (message.metadata.citations as { article_id?: string; title?: string }[]) : [];
@@ -59,7 +59,7 @@ interface TicketEmail {
   key: TemplateKey;
   kind: OutboxKind;
   dedupeKey: string;
-  message?: TicketMessageRow;
+  message?: SentMessage;
 }
 
 // Renders a ticket template and queues it, threaded under the customer's latest mail. Each mail
@@ -67,7 +67,7 @@ interface TicketEmail {
 export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: TicketRow, email: TicketEmail) {
   if (isDemo(ticket)) return null;
   // Reads that do not depend on each other go out together: one wait on the database, not four.
-  const [customer, thread, template, files] = await Promise.all([
+  const [customer, thread, template, files] = await together([
     customerOf(tx, ticket),
     ticketThread(tx, ticket.id, (ticket.metadata.email as { inbound_email_id?: string } | undefined)?.inbound_email_id),
     templateFor(ctx, tx, email.key),
@@ -89,7 +89,7 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
     subject: taggedSubject(ticket.subject, ticket.number),
     support: { name: ctx.config.CLARA_SUPPORT_NAME, address: ctx.config.CLARA_SUPPORT_ADDRESS },
   });
-  const [, queued] = await Promise.all([
+  const [, queued] = await together([
     link.stored,
     enqueueEmail(ctx, tx, {
       kind: email.kind,
@@ -110,7 +110,7 @@ export async function enqueueTicketEmail(ctx: OutboxDeps, tx: Db, ticket: Ticket
 
 // A reply's files go with its mail while they fit the size limit; the rest are named, to download from the status page.
 // Clara's own messages (automatic answers) carry no files: nothing to read for them.
-async function mailFiles(tx: Db, message: TicketMessageRow | undefined, maxBytes: number) {
+async function mailFiles(tx: Db, message: SentMessage | undefined, maxBytes: number) {
   const attached: { filename: string; contentType: string; content: Buffer }[] = [];
   const left: string[] = [];
   let total = 0;

@@ -13,7 +13,7 @@ export { updateTicket } from './ticket-update.service';
 export { fallbackClassifier, type TicketClassifier, type TicketClassification, type ClassificationInput } from './ticket-classification';
 export type { TicketsContext } from './tickets.context';
 export * from './ticket-fields';
-export { tickets, ticketMessages, ticketHistory, ticketStatusLinks, ticketColumns, messageColumns, type TicketRow, type TicketMessageRow } from './tickets.table';
+export { tickets, ticketMessages, ticketHistory, ticketStatusLinks, ticketColumns, messageColumns, type TicketRow, type TicketMessageRow, type SentMessage } from './tickets.table';
 export { issueStatusLink, statusPageUrl } from './status-link';
 export { attachSuggestion, resolveWithAutoAnswer, type AutoAnswer } from './ticket-automation.service';
 export { autoAnswerOf, autoAnswerStands, type AutoAnswerRecord } from './auto-answer-record';

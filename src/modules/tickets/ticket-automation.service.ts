@@ -1,7 +1,8 @@
 import { AppError } from '../../core/errors';
+import { together } from '../../core/db';
 import type { TicketsContext } from './tickets.context';
 import { applyTicketChange } from './ticket-change';
-import { insertMessage, lockTicket, mergeTicketMetadata } from './tickets.queries';
+import { lockTicket, mergeTicketMetadata, sendMessage } from './tickets.queries';
 
 export interface AutoAnswer {
   body: string;
@@ -19,7 +20,7 @@ export async function resolveWithAutoAnswer(ctx: TicketsContext, ticketId: strin
     const ticket = await lockTicket(tx, ticketId);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     if (ticket.status !== 'open' || ticket.firstRespondedAt) return false;
-    const message = await insertMessage(tx, {
+    const { message, stored } = sendMessage(tx, {
       ticketId: ticket.id,
       authorType: 'automation',
       channel: ticket.channel,
@@ -27,8 +28,10 @@ export async function resolveWithAutoAnswer(ctx: TicketsContext, ticketId: strin
       metadata: { auto_answer: true, confidence: answer.confidence, citations: answer.citations, mode: answer.mode },
       createdAt: now,
     });
-    // The mail and the ticket's change are independent writes: sent together, they wait on the database once.
-    await Promise.all([
+    // The message, the mail's reads and the ticket's change go out together and wait on the database once;
+    // the mail's writes (its status link, the outbox row and its job) once more.
+    await together([
+      stored,
       ctx.mail.messageAdded(tx, ticket, message),
       applyTicketChange(
         tx,

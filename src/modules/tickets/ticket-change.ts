@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db';
+import { together, type Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { canTransition, type Category, type Priority, type Status } from './ticket-fields';
 import type { TicketSlaEngine } from './ticket-sla';
@@ -176,7 +176,7 @@ export async function applyTicketChange(
   }
   if (touch) values.updatedAt = now;
   if (Object.keys(values).length === 0 && history.length === 0) return { row: before, actions: [] };
-  const row = Object.keys(values).length > 0 ? await updateTicketRow(tx, before.id, values) : before;
-  await insertHistory(tx, history);
+  // The row's update and its history are independent writes: sent together, they wait on the database once.
+  const [row] = await together([Object.keys(values).length > 0 ? updateTicketRow(tx, before.id, values) : before, insertHistory(tx, history)]);
   return { row, actions: history.map((h) => h.action) };
 }

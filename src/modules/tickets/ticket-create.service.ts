@@ -1,5 +1,5 @@
 import { intakeComment, intakeRoute, TRIAGE_TAG } from './ticket-classification';
-import type { Db } from '../../core/db';
+import { together, type Db } from '../../core/db';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
 import { customerIdByEmail, findCustomerById, upsertCustomerByEmail } from '../customers';
@@ -101,7 +101,7 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
     // once, not six times, and holds the embedded database's one connection that much shorter.
     const ticketId = randomUUID();
     const customer = await customerFor(tx, input, now);
-    const [customerRow, row, first] = await Promise.all([
+    const [customerRow, row, first] = await together([
       customer.customer,
       insertTicket(tx, {
         id: ticketId,

@@ -1,6 +1,6 @@
 import type { Db } from '../../core/db';
 import type { Actor } from '../../core/rbac';
-import type { TicketMessageRow, TicketRow } from './tickets.table';
+import type { SentMessage, TicketRow } from './tickets.table';
 
 // The seam where the email channel plugs in: the customer's mail about a ticket is handed over
 // inside the transaction that made the change, so it is queued atomically with it.
@@ -9,8 +9,8 @@ export interface TicketMailer {
   acknowledges(by: Actor['type']): boolean;
   /** A new ticket (the acknowledgment). `by`: who created it. */
   ticketCreated(db: Db, ticket: TicketRow, by: Actor['type']): Promise<void>;
-  /** A public staff or automation message (the reply). */
-  messageAdded(db: Db, ticket: TicketRow, message: TicketMessageRow): Promise<void>;
+  /** A public staff or automation message (the reply); it may have been sent to the database just before. */
+  messageAdded(db: Db, ticket: TicketRow, message: SentMessage): Promise<void>;
   /** Staff resolved the ticket (the resolution notice). */
   ticketResolved(db: Db, ticket: TicketRow): Promise<void>;
 }

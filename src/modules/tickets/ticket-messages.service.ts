@@ -1,11 +1,12 @@
 import { AppError } from '../../core/errors';
+import { together } from '../../core/db';
 import type { Actor } from '../../core/rbac';
 import { actorRef } from './ticket-create.service';
 import type { TicketsContext } from './tickets.context';
 import { applyTicketChange } from './ticket-change';
 import { autoAnswerFailure } from './auto-answer-record';
 import { attachUploads, uploaderOf } from './attachments.service';
-import { findMessages, insertMessage, lockTicket } from './tickets.queries';
+import { findMessages, lockTicket, sendMessage } from './tickets.queries';
 import type { CreateMessageBody } from './tickets.schema';
 import type { TicketMessageRow } from './tickets.table';
 import { withSentiment } from './message-sentiment';
@@ -40,7 +41,7 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
     const ticket = await lockTicket(tx, ref);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     if (ticket.status === 'closed') throw new AppError('CONFLICT', 'The ticket is closed; reopen it first.');
-    const row = await insertMessage(tx, {
+    const { message: row, stored } = sendMessage(tx, {
       ticketId: ticket.id,
       authorType: actor.type === 'user' ? 'agent' : 'automation',
       authorUserId: actor.type === 'user' ? actor.id : null,
@@ -49,17 +50,21 @@ export async function addStaffMessage(ctx: TicketsContext, actor: Actor, ref: st
       internal: input.internal,
       createdAt: now,
     });
-    if (input.attachment_ids?.length) await attachUploads(tx, input.attachment_ids, uploaderOf(actor), { ticketId: ticket.id, ticketMessageId: row.id });
-    await applyTicketChange(
-      tx,
-      ctx.sla,
-      actorRef(actor),
-      ticket,
-      input.internal ? {} : { firstResponse: 'recorded' },
-      { now, events: [{ action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id } }] },
-    );
-    if (!row.internal) await ctx.mail.messageAdded(tx, ticket, row);
-    return row;
+    // Sent together, in this order (the mail reads the files the message was given): one wait, then the mail's writes.
+    const [saved] = await together([
+      stored,
+      input.attachment_ids?.length ? attachUploads(tx, input.attachment_ids, uploaderOf(actor), { ticketId: ticket.id, ticketMessageId: row.id }) : null,
+      applyTicketChange(
+        tx,
+        ctx.sla,
+        actorRef(actor),
+        ticket,
+        input.internal ? {} : { firstResponse: 'recorded' },
+        { now, events: [{ action: input.internal ? 'note_added' : 'reply_sent', newValue: { message_id: row.id } }] },
+      ),
+      row.internal ? null : ctx.mail.messageAdded(tx, ticket, row),
+    ]);
+    return saved;
   });
   await emitMessage(ctx, message);
   const all = await findMessages(ctx.db, message.ticketId, { includeInternal: true });
@@ -79,7 +84,7 @@ export async function addCustomerMessage(
     const ticket = await lockTicket(tx, ticketId);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     if (ticket.status === 'closed') throw new AppError('CONFLICT', 'This ticket is closed. Please open a new one.');
-    const row = await insertMessage(tx, {
+    const { message: row, stored } = sendMessage(tx, {
       ticketId: ticket.id,
       authorType: 'customer',
       authorCustomerId: ticket.customerId,
@@ -88,18 +93,21 @@ export async function addCustomerMessage(
       metadata: withSentiment(body, opts.metadata),
       createdAt: now,
     });
-    if (opts.attachmentIds?.length) await attachUploads(tx, opts.attachmentIds, { origin: 'customer' }, { ticketId: ticket.id, ticketMessageId: row.id });
     const failure = autoAnswerFailure(ticket, now);
     // Waiting on the customer is over: a resolved or pending ticket is open again (the SLA clock runs again or re-arms).
-    const applied = await applyTicketChange(
-      tx,
-      ctx.sla,
-      { actorType: 'customer', actorId: ticket.customerId },
-      ticket,
-      { ...(ticket.status === 'resolved' || ticket.status === 'pending' ? { status: 'open' as const } : {}), ...(failure ? { metadata: failure.metadata } : {}) },
-      { now, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }, ...(failure ? [failure.event] : [])] },
-    );
-    return { message: row, actions: applied.actions.filter((a) => a !== 'customer_replied') };
+    const [saved, , applied] = await together([
+      stored,
+      opts.attachmentIds?.length ? attachUploads(tx, opts.attachmentIds, { origin: 'customer' }, { ticketId: ticket.id, ticketMessageId: row.id }) : null,
+      applyTicketChange(
+        tx,
+        ctx.sla,
+        { actorType: 'customer', actorId: ticket.customerId },
+        ticket,
+        { ...(ticket.status === 'resolved' || ticket.status === 'pending' ? { status: 'open' as const } : {}), ...(failure ? { metadata: failure.metadata } : {}) },
+        { now, events: [{ action: 'customer_replied', newValue: { message_id: row.id } }, ...(failure ? [failure.event] : [])] },
+      ),
+    ]);
+    return { message: saved, actions: applied.actions.filter((a) => a !== 'customer_replied') };
   });
   await emitMessage(ctx, message);
   if (actions.length > 0) await ctx.events.emit('ticket.updated', { ticketId, changes: actions, actorType: 'customer' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgInsertValue } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../../core/db';
@@ -6,7 +7,7 @@ import { queues } from '../queues';
 import { users } from '../users';
 import type { Status } from './ticket-fields';
 import { nextBreachAt } from './ticket-view';
-import { messageColumns, ticketColumns, ticketHistory, ticketMessages, tickets, ticketStatusLinks, type TicketRow } from './tickets.table';
+import { messageColumns, ticketColumns, ticketHistory, ticketMessages, tickets, ticketStatusLinks, type SentMessage, type TicketMessageRow, type TicketRow } from './tickets.table';
 
 const assignee = alias(users, 'assignee');
 
@@ -104,6 +105,20 @@ export async function findHistory(db: Db, ticketId: string) {
 export async function insertMessage(db: Db, values: PgInsertValue<typeof ticketMessages>) {
   const [row] = await db.insert(ticketMessages).values(values).returning(messageColumns);
   return row!;
+}
+
+export type NewMessage = Pick<SentMessage, 'ticketId' | 'authorType' | 'channel' | 'body' | 'createdAt'> &
+  Partial<Pick<SentMessage, 'authorUserId' | 'authorCustomerId' | 'internal' | 'metadata'>>;
+
+/**
+ * Sends a message's insert with an id chosen here and returns the row it will have at once, so the
+ * statements that refer to the message (its files, the ticket's history, the customer's mail) go out
+ * right behind the insert instead of waiting for it. `stored` settles with the insert.
+ */
+export function sendMessage(db: Db, values: NewMessage): { message: SentMessage; stored: Promise<TicketMessageRow> } {
+  const message: SentMessage = { id: randomUUID(), authorUserId: null, authorCustomerId: null, internal: false, metadata: {}, ...values };
+  const stored = insertMessage(db, message);
+  return { message, stored };
 }
 
 export async function findMessages(db: Db, ticketId: string, opts: { includeInternal: boolean }) {

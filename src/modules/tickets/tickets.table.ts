@@ -143,6 +143,8 @@ export const messageColumns = withoutSearchVector(getTableColumns(ticketMessages
 
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 export type TicketMessageRow = Omit<typeof ticketMessages.$inferSelect, 'searchVector'>;
+/** A message as known before its insert returns: everything but the order the database gives it. */
+export type SentMessage = Omit<TicketMessageRow, 'seq'>;
 export type TicketHistoryRow = typeof ticketHistory.$inferSelect;
 
 // The links customers follow their ticket by (/support/status/<token>). The intake page shows one
