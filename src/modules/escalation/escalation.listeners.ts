@@ -1,5 +1,5 @@
 import { notifyUsers } from '../notifications';
-import { applyTicketChange, lockTicket, type TicketsContext } from '../tickets';
+import { applyTicketChange, handOnTicketRow, lockTicket, type TicketsContext } from '../tickets';
 import { ASSIGNMENT_MODES_CACHE, findAssignmentModes } from './assignment.queries';
 import { pickAssignee } from './assignment.service';
 import { evaluateEscalations } from './escalation.service';
@@ -7,9 +7,10 @@ import { evaluateEscalations } from './escalation.service';
 // Rules run on a new ticket, on every customer message and when the SLA job marks a ticket.
 // Events caused by automation are skipped so automation never triggers itself.
 export function subscribeEscalations(ctx: TicketsContext): void {
-  ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
-    if (actorType === 'automation') return;
-    await evaluateEscalations(ctx, ticketId, { kind: 'ticket_created' });
+  ctx.events.on('ticket.created', async (event) => {
+    if (event.actorType === 'automation') return;
+    // Most new tickets meet no rule: the automatic answer after this takes the row read here.
+    await evaluateEscalations(ctx, event.ticketId, { kind: 'ticket_created' }, (row) => handOnTicketRow(event, row));
   });
   ctx.events.on('ticket.message_added', async ({ ticketId, messageId, authorType }) => {
     if (authorType !== 'customer') return;

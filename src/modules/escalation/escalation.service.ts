@@ -1,4 +1,4 @@
-import { isSentiment, lockTicket, scoreSentiment, type SentimentScore, type TicketMessageRow, type TicketsContext } from '../tickets';
+import { isSentiment, lockTicket, scoreSentiment, type SentimentScore, type TicketMessageRow, type TicketRow, type TicketsContext } from '../tickets';
 import { evaluateCondition, type Facts, type Match } from './conditions';
 import { EscalationWork } from './escalation-actions';
 import { ESCALATION_RULES, findRuleSubject, findRules, recordEscalation, setMessageMetadata } from './escalation.queries';
@@ -44,10 +44,22 @@ export function readableReason(rule: EscalationRuleRow, match: Match): string {
   return `Rule "${rule.name}": ${why}.`;
 }
 
-/** Runs the enabled rules against a ticket; each rule fires at most once per cause. */
-export async function evaluateEscalations(ctx: TicketsContext, ticketId: string, trigger: Trigger): Promise<FiredRule[]> {
+/**
+ * Runs the enabled rules against a ticket; each rule fires at most once per cause. `unchanged` gets the
+ * ticket's row when no rule applied, so the caller may hand it on instead of having it read again.
+ */
+export async function evaluateEscalations(
+  ctx: TicketsContext,
+  ticketId: string,
+  trigger: Trigger,
+  unchanged?: (ticket: TicketRow) => void,
+): Promise<FiredRule[]> {
   const found = await findRuleSubject(ctx.db, ticketId, trigger.kind === 'customer_message' ? trigger.messageId : null);
-  if (!found || found.ticket.status === 'resolved' || found.ticket.status === 'closed') return [];
+  if (!found) return [];
+  if (found.ticket.status === 'resolved' || found.ticket.status === 'closed') {
+    unchanged?.(found.ticket);
+    return [];
+  }
   const t = found.ticket;
   const facts: Facts = {
     priority: t.priority,
@@ -61,7 +73,10 @@ export async function evaluateEscalations(ctx: TicketsContext, ticketId: string,
   const matches = (await ctx.cache.get(ESCALATION_RULES, () => findRules(ctx.db, { enabledOnly: true })))
     .map((rule) => ({ rule, match: evaluateCondition(rule.conditions, facts) }))
     .filter((m): m is { rule: EscalationRuleRow; match: Match } => m.match !== null);
-  if (matches.length === 0) return [];
+  if (matches.length === 0) {
+    unchanged?.(t);
+    return [];
+  }
 
   const now = ctx.clock.now();
   const { fired, changed } = await ctx.db.transaction(async (tx) => {

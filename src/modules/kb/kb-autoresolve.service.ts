@@ -2,7 +2,7 @@ import { autoAnswerPolicy } from './autoresolve-settings.service';
 import type { KbContext } from './kb.context';
 import { askKb } from './kb-answer.service';
 import { mayAutoResolve } from './autoresolve-gate';
-import { attachSuggestion, findMessages, findTicketRow, getTicket, resolveWithAutoAnswer, type TicketsContext } from '../tickets';
+import { attachSuggestion, findMessages, findTicketRow, getTicket, resolveWithAutoAnswer, takeHandedTicketRow, type TicketRow, type TicketsContext } from '../tickets';
 
 type Ctx = KbContext & TicketsContext;
 const ANSWERED_CHANNELS = new Set(['web', 'chat', 'email', 'voice']);
@@ -24,11 +24,11 @@ export function replyBody(answer: string): string {
 // As the installation's auto-answer mode says: off does nothing; suggest hands the answer to the
 // agent; auto_resolve answers and resolves when the gate allows (confidence at the bar, priority
 // at most the limit, never urgent) and suggests otherwise.
-export async function autoAnswerTicket(ctx: Ctx, ticketId: string): Promise<'resolved' | 'suggested' | 'skipped'> {
+export async function autoAnswerTicket(ctx: Ctx, ticketId: string, known?: TicketRow): Promise<'resolved' | 'suggested' | 'skipped'> {
   const policy = await autoAnswerPolicy(ctx);
   if (policy.mode === 'off') return 'skipped';
-  // Its own row is all the answer needs (text, status, channel, priority): no joins.
-  const ticket = await findTicketRow(ctx.db, ticketId);
+  // Its own row is all the answer needs (text, status, channel, priority): no joins; the rules may have read it already.
+  const ticket = known ?? (await findTicketRow(ctx.db, ticketId));
   if (!ticket || ticket.status !== 'open' || !ANSWERED_CHANNELS.has(ticket.channel)) return 'skipped';
   const result = await askKb(ctx, questionOf(ticket));
   if (!result.answer) return 'skipped';
@@ -85,9 +85,9 @@ async function resuggest(ctx: Ctx, ticketId: string): Promise<void> {
 }
 
 export function subscribeAutoAnswer(ctx: Ctx): void {
-  ctx.events.on('ticket.created', async ({ ticketId, actorType }) => {
-    if (actorType === 'automation') return;
-    await autoAnswerTicket(ctx, ticketId);
+  ctx.events.on('ticket.created', async (event) => {
+    if (event.actorType === 'automation') return;
+    await autoAnswerTicket(ctx, event.ticketId, takeHandedTicketRow(event, event.ticketId));
   });
   ctx.events.on('ticket.updated', async ({ ticketId, changes }) => {
     if (changes.includes('auto_answer_failed')) await resuggest(ctx, ticketId);

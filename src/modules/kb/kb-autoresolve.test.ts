@@ -61,6 +61,25 @@ describe('auto-resolve from the knowledge base', () => {
     expect((await agent.request('GET', `/api/tickets/${ticket.id}`)).json().status).toBe('open');
   });
 
+  it('reads the ticket again after a rule changed it: a question a rule made urgent gets a suggestion, not an answer', async () => {
+    const admin = await t.asAdmin();
+    const rule = await admin.request('POST', '/api/admin/escalation-rules', {
+      name: 'Locked-out recovery is urgent',
+      position: 5,
+      conditions: { type: 'keywords', words: ['recovery codes'] },
+      actions: [{ type: 'raise_priority', to: 'urgent' }],
+    });
+    expect(rule.statusCode).toBe(201);
+    try {
+      const { ticket } = await publicTicket(covered);
+      expect(ticket).toMatchObject({ priority: 'urgent', status: 'open' });
+      expect(ticket.metadata.auto_resolved).toBeUndefined();
+      expect(ticket.metadata.kb_suggestion.citations[0].title).toMatch(/two-factor/i);
+    } finally {
+      expect((await admin.request('DELETE', `/api/admin/escalation-rules/${rule.json().id}`)).statusCode).toBe(204);
+    }
+  });
+
   it('leaves a question the knowledge base does not cover open', async () => {
     const { ticket } = await publicTicket({ subject: 'Garden furniture order', description: 'Do you also sell garden furniture, and can it be delivered to Norway?' });
     expect(ticket.status).toBe('open');

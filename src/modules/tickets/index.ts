@@ -16,6 +16,7 @@ export * from './ticket-fields';
 export { tickets, ticketMessages, ticketHistory, ticketStatusLinks, ticketColumns, messageColumns, type TicketRow, type TicketMessageRow, type SentMessage } from './tickets.table';
 export { issueStatusLink, statusPageUrl } from './status-link';
 export { attachSuggestion, resolveWithAutoAnswer, type AutoAnswer } from './ticket-automation.service';
+export { handOnTicketRow, takeHandedTicketRow } from './ticket-handoff';
 export { autoAnswerOf, autoAnswerStands, type AutoAnswerRecord } from './auto-answer-record';
 export { DID_NOT_HELP, recordAutoAnswerFeedback } from './auto-answer-feedback.service';
 export { getTicket } from './ticket-read.service';
