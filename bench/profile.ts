@@ -2,8 +2,9 @@
 // fresh PostgreSQL database with BENCH_PROFILE_DB=postgres) with
 // its default start (demo data and knowledge base) under `node --cpu-prof`, sends `count` unlabelled
 // tickets at 8 connections, waits for their follow-up jobs, stops the server and sorts the profile's
-// samples by who spent them (the profile file stays in the printed folder for a closer look).
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+// samples by who spent them (the profile file stays in the printed folder for a closer look). On PGlite it also
+// prints each statement's own time on the database thread (CLARA_SQL_TIMINGS, see pglite-worker.mjs).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -78,7 +79,10 @@ export function summarizeProfile(
 
 /** `pgAdminUrl`: profile on a fresh PostgreSQL database made there (Clara's own CPU without the database's); else PGlite. */
 export async function profileCreates(count: number, pgAdminUrl?: string): Promise<void> {
-  if (!pgAdminUrl) return profileOn(count, 'PGlite', { CLARA_DATA_DIR: mkdtempSync(join(tmpdir(), 'clara-prof-')) });
+  if (!pgAdminUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clara-prof-'));
+    return profileOn(count, 'PGlite', { CLARA_DATA_DIR: dataDir, CLARA_SQL_TIMINGS: join(dataDir, 'statement-timings.json') });
+  }
   const name = await createDatabase(pgAdminUrl, 'clara_prof');
   try {
     await profileOn(count, 'PostgreSQL', { DATABASE_URL: databaseUrl(pgAdminUrl, name) });
@@ -92,6 +96,12 @@ async function profileOn(count: number, driver: string, env: Record<string, stri
   const server = await startServer(env, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
   const headers = await adminHeaders(server.url);
   await waitForIdleJobs(server.url, headers);
+  const timings = env.CLARA_SQL_TIMINGS;
+  if (timings) {
+    writeFileSync(`${timings}.reset`, '');
+    // The database thread looks for it every 200 ms.
+    for (let i = 0; i < 100 && existsSync(`${timings}.reset`); i += 1) await new Promise((r) => setTimeout(r, 50));
+  }
   const started = Date.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) =>
     autocannon(
@@ -129,6 +139,20 @@ async function profileOn(count: number, driver: string, env: Record<string, stri
     console.log('\n| function (self time) | share of busy CPU |');
     console.log('|---|---:|');
     for (const [name, ms] of functions.slice(0, 20)) console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % |`);
+  }
+  if (timings) printStatementTimings(JSON.parse(readFileSync(timings, 'utf8')) as Record<string, { count: number; ms: number }>, count);
+}
+
+// Each statement's own time on the database thread (waits for other transactions left out), by statement.
+function printStatementTimings(sums: Record<string, { count: number; ms: number }>, count: number): void {
+  const rows = Object.entries(sums).sort((a, b) => b[1].ms - a[1].ms);
+  const total = rows.reduce((n, [, s]) => n + s.ms, 0);
+  const statements = rows.reduce((n, [, s]) => n + s.count, 0);
+  console.log(`\nStatements on the database thread: ${(statements / count).toFixed(1)} per ticket, ${(total / count).toFixed(1)} ms per ticket\n`);
+  console.log('| statement | per ticket | ms each | ms per ticket |');
+  console.log('|---|---:|---:|---:|');
+  for (const [statement, s] of rows.slice(0, 16)) {
+    console.log(`| \`${statement.slice(0, 90).replace(/\|/g, '\\|')}\` | ${(s.count / count).toFixed(2)} | ${(s.ms / s.count).toFixed(2)} | ${(s.ms / count).toFixed(2)} |`);
   }
 }
 

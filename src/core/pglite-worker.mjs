@@ -24,6 +24,44 @@ const lanes = new Map();
 const listening = new Map();
 const ROLLBACK = Symbol('rollback');
 
+// Statement timings for `npm run bench -- --only profile` (CLARA_SQL_TIMINGS=<file>): each statement's time on
+// this thread, from when it could start (its arrival, or the end of the statement before it) to its end, so
+// a statement's wait for another's transaction is left out. Summed by statement text; counting starts afresh
+// when <file>.reset appears, and the sums are written to <file> (JSON) when the database closes.
+const TIMINGS_FILE = process.env.CLARA_SQL_TIMINGS;
+/** @type {Map<string, { count: number; ms: number }>} */
+const timings = new Map();
+let lastEnd = 0;
+if (TIMINGS_FILE) {
+  const { existsSync, rmSync } = await import('node:fs');
+  setInterval(() => {
+    if (!existsSync(`${TIMINGS_FILE}.reset`)) return;
+    rmSync(`${TIMINGS_FILE}.reset`);
+    timings.clear();
+  }, 200).unref();
+}
+
+/**
+ * @template T
+ * @param {string} statement
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+async function timed(statement, work) {
+  const arrived = performance.now();
+  try {
+    return await work();
+  } finally {
+    const ended = performance.now();
+    const key = statement.replace(/\s+/g, ' ').trim().slice(0, 120);
+    const sum = timings.get(key) ?? { count: 0, ms: 0 };
+    sum.count += 1;
+    sum.ms += ended - Math.max(arrived, lastEnd);
+    timings.set(key, sum);
+    lastEnd = ended;
+  }
+}
+
 // Drizzle keeps dates, intervals and numeric arrays as text: its parsers are identities, sent as type ids.
 // PGlite copies its whole parser table (hundreds of types) into every query that brings parsers of its own,
 // so Drizzle's set is made the table's default once, and only a query asking for something else brings any.
@@ -99,7 +137,8 @@ async function handle(msg) {
     case 'query': {
       /** @param {PGlite | import('@electric-sql/pglite').Transaction} on */
       const run = async (on) => {
-        const r = await on.query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
+        const query = () => on.query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
+        const r = TIMINGS_FILE ? await timed(msg.sql, query) : await query();
         // Drizzle maps array rows by its own selection: their column list would only be copied across.
         return { rows: r.rows, fields: msg.rowMode === 'array' ? [] : r.fields, affectedRows: r.affectedRows };
       };
@@ -116,7 +155,7 @@ async function handle(msg) {
         return await inTransaction(msg.tx, () => {
           const end = enders.get(msg.tx);
           if (!end) throw new Error(`transaction ${msg.tx} is not open`);
-          return end(msg.commit);
+          return TIMINGS_FILE ? timed(msg.commit ? 'commit' : 'rollback', () => end(msg.commit)) : end(msg.commit);
         });
       } finally {
         starts.delete(msg.tx);
@@ -139,6 +178,7 @@ async function handle(msg) {
       return data;
     }
     case 'close':
+      if (TIMINGS_FILE) (await import('node:fs')).writeFileSync(TIMINGS_FILE, JSON.stringify(Object.fromEntries(timings)));
       await db?.close();
       db = undefined;
       return null;

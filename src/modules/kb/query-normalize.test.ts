@@ -105,4 +105,31 @@ describe('editDistance', () => {
   it('stops early once the distance exceeds the maximum', () => {
     expect(editDistance('abcdefgh', 'zzzzzzzz', 2)).toBe(3);
   });
+
+  it('agrees with the textbook full-matrix distance on random words, short and long, one call after another', () => {
+    // Optimal string alignment over the whole matrix, nothing reused between calls.
+    const reference = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i += 1) {
+        for (let j = 1; j <= b.length; j += 1) {
+          const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const word = () => Array.from({ length: random(random(4) === 0 ? 70 : 10) }, () => 'abcde'[random(5)]).join('');
+    for (let k = 0; k < 3000; k += 1) {
+      const a = word();
+      const b = random(3) === 0 ? a.slice(0, random(a.length + 1)) + 'ab' + a.slice(random(a.length + 1)) : word();
+      const max = [1, 2, Infinity][random(3)]!;
+      expect(Math.min(editDistance(a, b, max), max + 1), `${a} / ${b} / ${max}`).toBe(Math.min(reference(a, b), max + 1));
+    }
+  });
 });

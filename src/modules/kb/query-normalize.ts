@@ -24,26 +24,37 @@ export interface QueryNormalizeOptions {
   maxTerms?: number;
 }
 
+// editDistance's three rows, kept between calls: spelling correction compares each unknown word with every
+// vocabulary word of about its length, and new arrays per comparison kept the garbage collector busy.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), giving up above `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows[0]!.length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let prevPrev = rows[0]!;
+  let prev = rows[1]!;
+  let row = rows[2]!;
+  for (let j = 0; j < width; j += 1) prev[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
-      row.push(value);
-      rowMin = Math.min(rowMin, value);
+    for (let j = 1; j < width; j += 1) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, prevPrev[j - 2]! + 1);
+      row[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const free = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = free;
   }
-  return prev[b.length];
+  return prev[b.length]!;
 }
 
 function preferred(candidate: string, best: string, word: string): boolean {
