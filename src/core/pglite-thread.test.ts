@@ -36,6 +36,32 @@ describe('the embedded database on its own thread', () => {
     expect(err).toMatchObject({ code: '23505', constraint: 'notes_pkey' });
   });
 
+  it('keeps each statement prepared: the same text with other values, after a failure of it, after a syntax error', async () => {
+    for (let i = 0; i < 8; i += 1) {
+      expect((await db.query('select $1::int * 2 as n, $2::text as t', [i, `v${i}`])).rows).toEqual([{ n: i * 2, t: `v${i}` }]);
+    }
+    const insert = 'insert into notes (id, body) values ($1, $2) returning id';
+    expect((await db.query(insert, [700, 'kept'])).rows).toEqual([{ id: 700 }]);
+    await expect(db.query(insert, [700, 'again'])).rejects.toMatchObject({ code: '23505' });
+    expect((await db.query(insert, [701, 'after the failure'])).rows).toEqual([{ id: 701 }]);
+    await expect(db.query('select from where', [])).rejects.toMatchObject({ code: '42601' });
+    await expect(db.query('select from where', [])).rejects.toMatchObject({ code: '42601' });
+    expect((await db.query('select body from notes where id = $1', [701])).rows).toEqual([{ body: 'after the failure' }]);
+    await db.query('delete from notes where id >= 700');
+  });
+
+  it('parses a kept statement again when its table changed shape, and keeps working past the number it keeps', async () => {
+    await db.query('create table reshaped (id int)');
+    await db.query('insert into reshaped values (1)');
+    expect((await db.query('select * from reshaped', [])).rows).toEqual([{ id: 1 }]);
+    await db.query('alter table reshaped add column label text');
+    expect((await db.query('select * from reshaped', [])).rows).toEqual([{ id: 1, label: null }]);
+    // More distinct statements than the thread keeps: the oldest are closed, and run again when asked.
+    for (let i = 0; i < 520; i += 1) expect((await db.query(`select ${i} as n, $1::int as m`, [i])).rows).toEqual([{ n: i, m: i }]);
+    expect((await db.query('select 0 as n, $1::int as m', [5])).rows).toEqual([{ n: 0, m: 5 }]);
+    expect((await db.query('select * from reshaped', [])).rows).toEqual([{ id: 1, label: null }]);
+  });
+
   it('commits a transaction’s statements together, and makes statements outside it wait for it', async () => {
     const before = await count();
     let outside: Promise<unknown> | undefined;

@@ -3,7 +3,7 @@
 // here and keeps serving HTTP while PostgreSQL-in-WebAssembly runs them on the other core.
 // Plain JavaScript so that it starts the same under tsx, vitest and node.
 import { parentPort } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse as results, protocol } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
@@ -59,6 +59,111 @@ async function timed(statement, work) {
     sum.ms += ended - Math.max(arrived, lastEnd);
     timings.set(key, sum);
     lastEnd = ended;
+  }
+}
+
+// Prepared statements: each statement text is parsed (and, once PostgreSQL settles on a generic plan, planned)
+// once under a name, then only bound and executed. PGlite's own query() parses, describes and plans every
+// statement afresh; Clara's statements repeat (the same few dozen per ticket), and parsing and planning were a
+// large part of each one's time. This follows PGlite's query() step for step with its public protocol API.
+const PREPARED_LIMIT = 500;
+/** @type {Map<string, { name: string; types: number[] }>} statement text → its name and parameter types, least recently used first */
+const prepared = new Map();
+/** Names evicted from `prepared`, closed before the next statement. @type {string[]} */
+const evicted = [];
+let preparedCount = 0;
+// Only plain data statements are kept: utility statements (vacuum, analyze, listen) run once in a while. Full-text
+// searches are not: how to run one depends on its words (a rare word from its index, a common one by walking
+// the sort order), and the one plan PostgreSQL settles on for a kept statement made the knowledge-base search slower.
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const PLANNED_PER_VALUE = /tsquery/i;
+
+/**
+ * @param {PGlite} pg
+ * @param {string} text
+ * @param {unknown[]} params
+ * @param {import('@electric-sql/pglite').QueryOptions} opts
+ */
+function runPrepared(pg, text, params, opts) {
+  const { serialize } = protocol;
+  /** @param {Uint8Array} message */
+  const send = (message) => pg.execProtocolStream(message, { syncToFs: false });
+  return pg.runExclusive(async () => {
+    /** @type {import('@electric-sql/pglite').messages.BackendMessage[]} */
+    const replies = [];
+    let statement = prepared.get(text);
+    try {
+      for (const name of evicted.splice(0)) replies.push(...(await send(serialize.close({ type: 'S', name }))));
+      if (statement) {
+        prepared.delete(text);
+        prepared.set(text, statement);
+      } else {
+        const name = `clara_${(preparedCount += 1)}`;
+        await send(serialize.parse({ name, text }));
+        statement = { name, types: results.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name }))) };
+        prepared.set(text, statement);
+        if (prepared.size > PREPARED_LIMIT) {
+          const [oldest, { name: old }] = /** @type {[string, { name: string }]} */ (prepared.entries().next().value);
+          prepared.delete(oldest);
+          evicted.push(old);
+        }
+      }
+      const types = statement.types;
+      const values = params.map((value, i) => {
+        if (value === null || value === undefined) return null;
+        const serializer = pg.serializers[/** @type {number} */ (types[i])];
+        return serializer ? serializer(value) : String(value);
+      });
+      replies.push(
+        ...(await send(serialize.bind({ statement: statement.name, values }))),
+        ...(await send(serialize.describe({ type: 'P' }))),
+        ...(await send(serialize.execute({}))),
+      );
+    } catch (err) {
+      // A table changed under a kept statement ("cached plan must not change result type"): parse it afresh next time.
+      if (statement && isStalePlan(err)) {
+        prepared.delete(text);
+        evicted.push(statement.name);
+      }
+      throw err;
+    } finally {
+      replies.push(...(await send(serialize.sync())));
+    }
+    return /** @type {import('@electric-sql/pglite').Results} */ (results.parseResults(replies, pg.parsers, opts)[0]);
+  });
+}
+
+/** @param {unknown} err */
+function isStalePlan(err) {
+  const e = /** @type {{ code?: string; message?: string }} */ (err);
+  return e.code === '0A000' && /cached plan/.test(e.message ?? '');
+}
+
+/**
+ * One statement, as PGlite's query() would run it: outside a transaction it waits for any open one.
+ * @param {number | undefined} tx
+ * @param {string} text
+ * @param {unknown[]} params
+ * @param {import('@electric-sql/pglite').QueryOptions} opts
+ */
+async function statement(tx, text, params, opts) {
+  const pg = /** @type {PGlite} */ (db);
+  if (!PREPARABLE.test(text) || PLANNED_PER_VALUE.test(text)) {
+    if (tx === undefined) return pg.query(text, params, opts);
+    return /** @type {import('@electric-sql/pglite').Transaction} */ (transactions.get(tx)).query(text, params, opts);
+  }
+  if (tx !== undefined) return runPrepared(pg, text, params, opts);
+  /** @returns {Promise<import('@electric-sql/pglite').Results>} */
+  // @ts-expect-error PGlite's lock for transactions, which its own query() takes the same way
+  const run = () => pg._runExclusiveTransaction(() => runPrepared(pg, text, params, opts));
+  try {
+    return await run();
+  } catch (err) {
+    // Outside a transaction a statement whose kept form went stale is simply parsed again (in one, it failed the transaction).
+    if (!isStalePlan(err)) throw err;
+    return await run();
+  } finally {
+    await pg.syncToFs();
   }
 }
 
@@ -135,14 +240,13 @@ async function handle(msg) {
       return null;
     }
     case 'query': {
-      /** @param {PGlite | import('@electric-sql/pglite').Transaction} on */
-      const run = async (on) => {
-        const query = () => on.query(msg.sql, msg.params, options(msg.rawTypes, msg.rowMode));
+      const run = async () => {
+        const query = () => statement(msg.tx, msg.sql, msg.params ?? [], options(msg.rawTypes, msg.rowMode));
         const r = TIMINGS_FILE ? await timed(msg.sql, query) : await query();
         // Drizzle maps array rows by its own selection: their column list would only be copied across.
         return { rows: r.rows, fields: msg.rowMode === 'array' ? [] : r.fields, affectedRows: r.affectedRows };
       };
-      return msg.tx === undefined ? await run(/** @type {PGlite} */ (db)) : await inTransaction(msg.tx, run);
+      return msg.tx === undefined ? await run() : await inTransaction(msg.tx, run);
     }
     case 'begin': {
       const started = begin(msg.tx);
