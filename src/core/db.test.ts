@@ -66,4 +66,14 @@ describe(`statements a transaction sends together (${process.env.DATABASE_URL ? 
     await new Promise((r) => setTimeout(r, 100));
     expect(await bodies()).toBe('one,two');
   });
+
+  it('keep a statement run again prepared, and parse it afresh once its table changed shape', async () => {
+    await database.db.execute(sql`create table reshaped (id int)`);
+    await database.db.execute(sql`insert into reshaped values (1)`);
+    const all = async () => ((await database.db.execute(sql`select * from reshaped`)) as unknown as { rows: unknown[] }).rows;
+    for (let i = 0; i < 6; i += 1) expect(await all()).toEqual([{ id: 1 }]);
+    await database.db.execute(sql`alter table reshaped add column label text`);
+    expect(await all()).toEqual([{ id: 1, label: null }]);
+    expect(await all()).toEqual([{ id: 1, label: null }]);
+  });
 });

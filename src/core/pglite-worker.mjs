@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse as results, protocol } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { isStalePlan, keepsPrepared, PREPARED_LIMIT } from './statement-policy.mjs';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 /** @type {PGlite | undefined} */
@@ -66,17 +67,11 @@ async function timed(statement, work) {
 // once under a name, then only bound and executed. PGlite's own query() parses, describes and plans every
 // statement afresh; Clara's statements repeat (the same few dozen per ticket), and parsing and planning were a
 // large part of each one's time. This follows PGlite's query() step for step with its public protocol API.
-const PREPARED_LIMIT = 500;
 /** @type {Map<string, { name: string; types: number[] }>} statement text → its name and parameter types, least recently used first */
 const prepared = new Map();
 /** Names evicted from `prepared`, closed before the next statement. @type {string[]} */
 const evicted = [];
 let preparedCount = 0;
-// Only plain data statements are kept: utility statements (vacuum, analyze, listen) run once in a while. Full-text
-// searches are not: how to run one depends on its words (a rare word from its index, a common one by walking
-// the sort order), and the one plan PostgreSQL settles on for a kept statement made the knowledge-base search slower.
-const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
-const PLANNED_PER_VALUE = /tsquery/i;
 
 /**
  * @param {PGlite} pg
@@ -133,12 +128,6 @@ function runPrepared(pg, text, params, opts) {
   });
 }
 
-/** @param {unknown} err */
-function isStalePlan(err) {
-  const e = /** @type {{ code?: string; message?: string }} */ (err);
-  return e.code === '0A000' && /cached plan/.test(e.message ?? '');
-}
-
 /**
  * One statement, as PGlite's query() would run it: outside a transaction it waits for any open one.
  * @param {number | undefined} tx
@@ -148,7 +137,7 @@ function isStalePlan(err) {
  */
 async function statement(tx, text, params, opts) {
   const pg = /** @type {PGlite} */ (db);
-  if (!PREPARABLE.test(text) || PLANNED_PER_VALUE.test(text)) {
+  if (!keepsPrepared(text)) {
     if (tx === undefined) return pg.query(text, params, opts);
     return /** @type {import('@electric-sql/pglite').Transaction} */ (transactions.get(tx)).query(text, params, opts);
   }
