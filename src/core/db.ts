@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { isStalePlan, keepsPrepared, PREPARED_LIMIT } from './statement-policy.mjs';
 import { PgliteThread } from './pglite-thread';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -112,69 +111,20 @@ type PgClientClass = typeof import('pg').default.Client;
 /**
  * Connections that run the statements they are handed one after another, in the order handed. A
  * transaction may send independent statements together (on the embedded database they then cost one
- * wait instead of several); pg would queue them itself, but warns that pg 9 stops doing so. They also
- * keep Clara's repeated statements prepared, as the embedded database's thread does (statement-policy.mjs).
+ * wait instead of several); pg would queue them itself, but warns that pg 9 stops doing so.
  */
 function orderedClient(Client: PgClientClass): PgClientClass {
   return class OrderedClient extends Client {
     private tail: Promise<unknown> = Promise.resolve();
-    /** Statement text → the name it is prepared under on this connection, least recently used first. */
-    private readonly prepared = new Map<string, string>();
-    private preparedCount = 0;
-    /** 'I' idle, 'T' in a transaction, 'E' in a failed one: as the server said after the last statement. */
-    private transactionStatus = 'I';
 
     override query(...args: unknown[]): never {
-      const first = args[0] as { submit?: unknown; text?: unknown; name?: unknown } | null;
+      const run = (): unknown => (super.query as (...a: unknown[]) => unknown).apply(this, args);
+      const first = args[0] as { submit?: unknown } | null;
       // Callback and submittable forms (the pool's own queries) keep pg's handling.
-      if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return this.send(args) as never;
-      // Drizzle's form, a query config: a statement Clara runs again and again goes under a name, so this
-      // connection parses it once and PostgreSQL may keep its plan (see statement-policy.mjs).
-      const text = typeof first?.text === 'string' && first.name === undefined ? first.text : null;
-      const name = text !== null && keepsPrepared(text) ? this.nameFor(text) : null;
-      if (!name || text === null) return this.queued(args) as never;
-      const result = this.queued([{ ...first, name }, ...args.slice(1)]).catch((err: unknown) => {
-        if (!isStalePlan(err)) throw err;
-        this.forget(text);
-        // Outside a transaction the statement is simply parsed again (in one, it failed the transaction).
-        if (this.transactionStatus !== 'I') throw err;
-        return this.queued([{ ...first, name: this.nameFor(text) }, ...args.slice(1)]);
-      });
-      return result as never; // pg's overloads: whatever the form asked for
-    }
-
-    override connect(...args: unknown[]): never {
-      const connection = (this as unknown as { connection: NodeJS.EventEmitter }).connection;
-      connection.on('readyForQuery', (msg: { status: string }) => (this.transactionStatus = msg.status));
-      return (super.connect as (...a: unknown[]) => unknown).apply(this, args) as never; // a promise, or nothing with a callback
-    }
-
-    private send(args: unknown[]): unknown {
-      return (super.query as (...a: unknown[]) => unknown).apply(this, args);
-    }
-
-    private queued(args: unknown[]): Promise<unknown> {
-      const result = this.tail.then(() => this.send(args));
+      if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return run() as never;
+      const result = this.tail.then(run);
       this.tail = result.then(noop, noop);
-      return result;
-    }
-
-    private nameFor(text: string): string {
-      const known = this.prepared.get(text);
-      this.prepared.delete(text);
-      const name = known ?? `clara_${(this.preparedCount += 1)}`;
-      this.prepared.set(text, name);
-      if (this.prepared.size > PREPARED_LIMIT) this.forget(this.prepared.keys().next().value as string);
-      return name;
-    }
-
-    // The statement is parsed afresh under a new name next time; the old one is dropped on the server.
-    private forget(text: string): void {
-      const name = this.prepared.get(text);
-      if (!name) return;
-      this.prepared.delete(text);
-      delete (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
-      this.queued([`deallocate ${name}`]).catch(noop);
+      return result as never; // pg's overloads: whatever the form asked for
     }
   } as PgClientClass;
 }

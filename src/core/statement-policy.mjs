@@ -1,8 +1,8 @@
 // @ts-check
-// Which statements Clara keeps prepared on a connection (the embedded database's thread and each PostgreSQL
-// connection alike). Plain JavaScript: the database thread loads it without a TypeScript loader.
+// Which statements the embedded database's thread keeps prepared (pglite-worker.mjs). PostgreSQL connections
+// keep none: named statements there measured slower (bench/README.md, sixth round).
 
-/** Prepared statements a connection keeps; the least recently used one is closed past this. */
+/** Prepared statements the thread keeps; the least recently used one is closed past this. */
 export const PREPARED_LIMIT = 500;
 
 // Only plain data statements are kept: utility statements (vacuum, analyze, listen) run once in a while. Full-text
