@@ -67,7 +67,7 @@ describe(`statements a transaction sends together (${process.env.DATABASE_URL ? 
     expect(await bodies()).toBe('one,two');
   });
 
-  it('keep a statement run again prepared, and parse it afresh once its table changed shape', async () => {
+  it('keep answering a statement run again and again after its table changed shape', async () => {
     await database.db.execute(sql`create table reshaped (id int)`);
     await database.db.execute(sql`insert into reshaped values (1)`);
     const all = async () => ((await database.db.execute(sql`select * from reshaped`)) as unknown as { rows: unknown[] }).rows;

@@ -5,7 +5,6 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse as results, protocol } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { isStalePlan, keepsPrepared, PREPARED_LIMIT } from './statement-policy.mjs';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 /** @type {PGlite | undefined} */
@@ -67,6 +66,25 @@ async function timed(statement, work) {
 // once under a name, then only bound and executed. PGlite's own query() parses, describes and plans every
 // statement afresh; Clara's statements repeat (the same few dozen per ticket), and parsing and planning were a
 // large part of each one's time. This follows PGlite's query() step for step with its public protocol API.
+// (PostgreSQL connections keep none: named statements there measured no faster; bench/README.md, sixth round.)
+const PREPARED_LIMIT = 500;
+// Only plain data statements are kept: utility statements (vacuum, analyze, listen) run once in a while. Full-text
+// searches are not: how to run one depends on its words (a rare word from its index, a common one by walking the
+// sort order), and the one plan PostgreSQL settles on for a kept statement made the knowledge-base search slower.
+const KEPT = /^\s*(select|insert|update|delete|with)\b/i;
+const PLANNED_PER_VALUE = /tsquery/i;
+
+/** @param {string} text */
+function keepsPrepared(text) {
+  return KEPT.test(text) && !PLANNED_PER_VALUE.test(text);
+}
+
+/** A kept statement whose table changed shape under it ("cached plan must not change result type"). @param {unknown} err */
+function isStalePlan(err) {
+  const e = /** @type {{ code?: string; message?: string } | null} */ (err);
+  return e?.code === '0A000' && /cached plan/.test(e.message ?? '');
+}
+
 /** @type {Map<string, { name: string; types: number[] }>} statement text → its name and parameter types, least recently used first */
 const prepared = new Map();
 /** Names evicted from `prepared`, closed before the next statement. @type {string[]} */
