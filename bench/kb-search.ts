@@ -1,9 +1,11 @@
-// Knowledge-base search latency at growing sizes: PGlite and PostgreSQL full-text, and PGlite vector
+// Knowledge-base search latency at growing sizes: the in-memory inverted index retrieval picks its
+// candidates from, PGlite and PostgreSQL full-text (what it picked them with before), and PGlite vector
 // search (HNSW). Chunks go straight into kb_chunks (the chunker is not what is measured); vectors are
 // hashed bags of words standing in for a model that cannot load here (latency does not depend on them).
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/core/db';
-import { fulltextRanks } from '../src/modules/kb/kb.queries';
+import { buildTermStats, candidateChunks } from '../src/modules/kb/term-stats';
+import { analyzeTerms } from '../src/modules/kb/text-analysis';
 import { ensureVectorSchema, vectorSearch } from '../src/modules/kb/kb-vector';
 import { hashedEmbedding } from '../src/testing/fake-ollama';
 import { latency, withTempPostgres } from './temp-postgres';
@@ -14,6 +16,19 @@ const WORDS = (
   'browser error timeout outage status backup restore delete archive notification email calendar integration slack'
 ).split(' ');
 const QUERIES = ['reset or password or login', 'refund or invoice', 'webhook or timeout or error', 'invite or team or role', 'export or report', 'cancel or subscription'];
+
+// PostgreSQL's full-text ranking of the published chunks, as retrieval used it for its candidates.
+function fulltextRanks(db: Database['db'], websearch: string, limit: number) {
+  return queryRows<{ chunk_id: string; rank: number }>(
+    db,
+    sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
+        select c.id as chunk_id, ts_rank_cd(c.search_vector, q.query, 1) as rank
+        from kb_chunks c join kb_articles a on a.id = c.article_id, q
+        where a.status = 'published' and a.deleted_at is null and c.search_vector @@ q.query
+        order by rank desc, c.id
+        limit ${limit}`,
+  );
+}
 
 function pseudoText(i: number): string {
   let x = (i * 2654435761) >>> 0;
@@ -55,6 +70,10 @@ export async function benchKbSearch(sizes: number[], vectorSizes: number[], pgUr
   const lite = await openDatabase({ dataDir: 'memory://' });
   await ensureVectorSchema(lite.db);
   for (const n of sizes) {
+    const texts = Array.from({ length: n }, (_, i) => pseudoText(i));
+    const stats = buildTermStats(texts, texts.map((_, i) => String(i)));
+    const terms = QUERIES.map((q) => analyzeTerms(q.replaceAll(' or ', ' ')));
+    rows.push({ target: 'in-memory index', chunks: n, ...(await latency(async (i) => candidateChunks(stats, terms[i % terms.length]!, 20), 30)) });
     const vectors = vectorSizes.includes(n);
     // HNSW inserts are slow on PGlite: fill first, then (re)build the index.
     await lite.db.execute(sql`drop index if exists kb_embeddings_hnsw_idx`);

@@ -113,6 +113,22 @@ describe('two Clara processes on one PostgreSQL', () => {
     await expect.poll(firstResponseIn, { timeout: 3_000, interval: 250 }).toBeGreaterThan(before);
   });
 
+  it('finds an article published through one process on the other at once, and stops when it is unpublished', async () => {
+    const found = async (base: string) => {
+      const res = await call(base, admin, 'GET', `/api/kb/search?q=${encodeURIComponent('kayak paddle lockers')}`);
+      return (res.json.items as { slug: string }[]).some((i) => i.slug === 'kayak-lockers');
+    };
+    // b counts the knowledge base's words before the article exists, and keeps them until told otherwise.
+    expect(await found(b.url)).toBe(false);
+    const body = 'Members can rent a kayak paddle locker at the boathouse for the season. Lockers are assigned at the front desk.';
+    const created = await call(a.url, admin, 'POST', '/api/kb/articles', { title: 'Kayak paddle lockers', slug: 'kayak-lockers', body, status: 'published' });
+    expect(created.status).toBe(201);
+    await expect.poll(() => found(a.url), { timeout: 10_000, interval: 100 }).toBe(true);
+    await expect.poll(() => found(b.url), { timeout: 3_000, interval: 100 }).toBe(true);
+    expect((await call(b.url, admin, 'POST', '/api/kb/articles/kayak-lockers/unpublish')).status).toBe(200);
+    await expect.poll(() => found(a.url), { timeout: 3_000, interval: 100 }).toBe(false);
+  });
+
   it("runs a new ticket's follow-ups on the job process within seconds of a create on the web process", async () => {
     const created = await call(b.url, admin, 'POST', '/api/tickets', {
       subject: 'Third time writing',

@@ -10,7 +10,7 @@
 // output here whenever retrieval, chunking or the extractive answer change.
 import type { AnswerResult } from './answer.schema';
 import { answerType, statesAnswerType } from './answer-type';
-import { idf, type TermStats } from './term-stats';
+import { chunkTerms, idf, type TermStats } from './term-stats';
 import { analyzeTerms, vocabularyStems } from './text-analysis';
 
 /** What the features need from a retrieved hit (a structural subset of `RetrievedHit`). */
@@ -139,7 +139,9 @@ export function answerFeatures(
   const top = Math.max(own, rival);
   const margin = top > 0 ? (own - rival) / top : 0;
   const citedHits = hits.filter((h) => h.articleId === cited);
-  const articleTerms = new Set(citedHits.flatMap((h) => analyzeTerms(h.text)));
+  // The term statistics keep each chunk's analysis: the same few chunks are cited again and again.
+  const { stats } = options;
+  const articleTerms = new Set(citedHits.flatMap((h) => (stats ? [...chunkTerms(stats, h.text).tf.keys()] : analyzeTerms(h.text))));
   const answerTerms = new Set(analyzeTerms(answer.answer));
   const headingTerms = new Set(citedHits.flatMap((h) => headingLines(h.text).flatMap((l) => analyzeTerms(l))));
   const focusTerms = [...new Set(analyzeTerms(options.focus ?? question))];

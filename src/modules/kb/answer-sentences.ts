@@ -65,41 +65,47 @@ function proseUnits(text: string): string[] {
   return splitSentences(plainInline(text));
 }
 
+/** A sentence as its chunk alone defines it: what `candidateSentences` adds is the chunk's rank. */
+type ChunkSentence = Omit<CandidateSentence, 'chunkRank' | 'sectionKey'> & { heading: string };
+
+// Every question reads the sentences of the same few chunks again: their analysis is kept per chunk (by
+// title, heading path and text), up to a knowledge base's worth. Kept sentences are shared: never mutate one.
+const SENTENCES_LIMIT = 4096;
+const kept = new Map<string, readonly ChunkSentence[]>();
+
+function chunkSentences(chunk: RetrievedChunk): readonly ChunkSentence[] {
+  const key = `${chunk.articleTitle}\u0000${chunk.headingPath.join('\u0001')}\u0000${chunk.text}`;
+  const found = kept.get(key);
+  if (found) return found;
+  const sentences: ChunkSentence[] = [];
+  const path = chunk.headingPath.slice(1).join(' ');
+  let heading = '';
+  let position = 0;
+  parseMarkdownBlocks(chunkBody(chunk.text, chunk.headingPath)).forEach((block, blockIndex) => {
+    if (block.kind === 'heading') heading = block.text;
+    if (block.kind !== 'prose') return;
+    const section = new Set(analyzeTerms(`${path} ${heading}`));
+    const context = new Set([...analyzeTerms(chunk.articleTitle), ...section]);
+    const marker = block.listItem ? (LIST_MARKER.exec(block.text)?.[1] ?? null) : null;
+    let first = true;
+    for (const sentence of proseUnits(block.text)) {
+      const terms = new Set(analyzeTerms(sentence));
+      if (terms.size === 0) continue;
+      sentences.push({ position, text: sentence, terms, context, section, heading, listItem: block.listItem, block: blockIndex, marker: first ? marker : null });
+      first = false;
+      position += 1;
+    }
+  });
+  if (kept.size >= SENTENCES_LIMIT) kept.delete(kept.keys().next().value!);
+  kept.set(key, sentences);
+  return sentences;
+}
+
 /** Split each retrieved chunk into sentences with their analyzed terms; code blocks are skipped. */
 export function candidateSentences(chunks: readonly RetrievedChunk[]): CandidateSentence[] {
-  const candidates: CandidateSentence[] = [];
-  chunks.forEach((chunk, chunkRank) => {
-    const path = chunk.headingPath.slice(1).join(' ');
-    let heading = '';
-    let position = 0;
-    parseMarkdownBlocks(chunkBody(chunk.text, chunk.headingPath)).forEach((block, blockIndex) => {
-      if (block.kind === 'heading') heading = block.text;
-      if (block.kind !== 'prose') return;
-      const section = new Set(analyzeTerms(`${path} ${heading}`));
-      const context = new Set([...analyzeTerms(chunk.articleTitle), ...section]);
-      const marker = block.listItem ? (LIST_MARKER.exec(block.text)?.[1] ?? null) : null;
-      let first = true;
-      for (const sentence of proseUnits(block.text)) {
-        const terms = new Set(analyzeTerms(sentence));
-        if (terms.size === 0) continue;
-        candidates.push({
-          chunkRank,
-          position,
-          text: sentence,
-          terms,
-          context,
-          section,
-          sectionKey: `${chunkRank}:${heading}`,
-          listItem: block.listItem,
-          block: blockIndex,
-          marker: first ? marker : null,
-        });
-        first = false;
-        position += 1;
-      }
-    });
-  });
-  return candidates;
+  return chunks.flatMap((chunk, chunkRank) =>
+    chunkSentences(chunk).map(({ heading, ...sentence }) => ({ ...sentence, chunkRank, sectionKey: `${chunkRank}:${heading}` })),
+  );
 }
 
 export function makeSnippet(text: string, maxChars = 240): string {

@@ -9,6 +9,7 @@ import { findArticle, findArticles, findVersions, insertArticle, insertVersion, 
 import type { KbArticleRow, KbStatus } from './kb.table';
 import { REINDEX_JOB } from './kb-index.service';
 import { toArticle } from './kb-view';
+import { stampChangedIn } from './kb-search.service';
 import { slugify } from './front-matter';
 
 const authorOf = (actor: Actor) => (actor.type === 'user' ? actor.id : null);
@@ -53,6 +54,8 @@ export async function createArticle(ctx: KbContext, by: AuditBy, input: CreateAr
     await auditArticle(ctx, tx, by, 'kb_article.created', null, article);
     return article;
   });
+  // Its chunks are made by a job: wake the job runner rather than leave the article unsearchable until its poll.
+  ctx.jobs.wake();
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
@@ -73,12 +76,14 @@ export async function updateArticle(ctx: KbContext, by: AuditBy, ref: string, in
       // Tags are search words of every chunk: a tags-only edit updates them without re-chunking.
       await setChunkKeywords(tx, after.id, after.tags.join(', '));
     }
+    await stampChangedIn(ctx, tx);
     await auditArticle(ctx, tx, by, 'kb_article.updated', before, after);
     return after;
   });
-  // Tags, title and category are part of what retrieval remembers of each chunk (other processes see the
-  // change with the knowledge base's next stamp).
+  // Tags, title and category are part of what retrieval remembers of each chunk (other processes drop it
+  // with the knowledge base's stamp when the transaction commits).
   ctx.kb.changed();
+  ctx.jobs.wake();
   await ctx.events.emit('kb.changed', { articleId: row.id });
   return toArticle(row);
 }
@@ -90,6 +95,7 @@ export async function setArticleStatus(ctx: KbContext, by: AuditBy, ref: string,
     if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
     if (before.status === status) return before;
     const after = await updateArticleRow(tx, before.id, { status, updatedAt: now, ...(status === 'published' ? { publishedAt: now } : {}) });
+    await stampChangedIn(ctx, tx);
     await auditArticle(ctx, tx, by, status === 'published' ? 'kb_article.published' : 'kb_article.unpublished', before, after);
     return after;
   });
@@ -106,10 +112,12 @@ export async function deleteArticle(ctx: KbContext, by: AuditBy, ref: string) {
     if (!before) throw new AppError('NOT_FOUND', 'Article not found.');
     const after = await updateArticleRow(tx, before.id, { deletedAt: now, status: 'draft', updatedAt: now });
     await enqueueReindex(ctx, tx, before);
+    await stampChangedIn(ctx, tx);
     await auditArticle(ctx, tx, by, 'kb_article.deleted', before, after);
     return before.id;
   });
   ctx.kb.changed();
+  ctx.jobs.wake();
   await ctx.events.emit('kb.changed', { articleId });
 }
 

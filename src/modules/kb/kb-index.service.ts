@@ -4,6 +4,7 @@ import { chunkMarkdown } from './chunker';
 import type { KbContext } from './kb.context';
 import { deleteChunks, findArticle, replaceChunks, updateArticleRow } from './kb.queries';
 import { chunksMissingEmbeddings, upsertEmbeddings } from './kb-vector';
+import { stampChangedIn } from './kb-search.service';
 
 export const REINDEX_JOB = 'kb.reindex';
 export const ReindexPayload = z.object({ articleId: z.string().uuid(), version: z.number().int() });
@@ -16,11 +17,13 @@ export async function indexArticle(ctx: KbContext, articleId: string, opts: { em
     const article = await findArticle(tx, articleId, { lock: true });
     if (!article) {
       await deleteChunks(tx, articleId);
+      await stampChangedIn(ctx, tx);
       return [];
     }
     const made = chunkMarkdown(article.body, { title: article.title });
     const rows = await replaceChunks(tx, article.id, made, article.tags.join(', '));
     await updateArticleRow(tx, article.id, { indexedVersion: article.version });
+    await stampChangedIn(ctx, tx);
     return rows;
   });
   if (opts.embed) await embedChunks(ctx, chunks);

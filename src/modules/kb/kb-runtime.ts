@@ -11,7 +11,7 @@ export class KbRuntime {
   private loading: Promise<void> | null = null;
   readonly llm: LlmClient | null;
   /** The knowledge base's vocabulary and term statistics, cached until its chunks change. */
-  vocabulary: { words: ReadonlySet<string>; stats: TermStats; stamp: string; checkedAt: number } | null = null;
+  vocabulary: { words: ReadonlySet<string>; stats: TermStats; stamp: string } | null = null;
   /** Recent retrievals by knowledge-base stamp and text (`kb-search.service.ts`). */
   readonly recent = new Map<string, { at: number; limit: number; result: Retrieval }>();
   /** Chunks searches found, with their texts, for one knowledge-base stamp (every retrieval shares them). */

@@ -1,14 +1,19 @@
+import type { Db } from '../../core/db';
 import type { RetrievedChunk } from './answer.schema';
 import { reciprocalRankFusion } from './fusion';
 import type { KbContext } from './kb.context';
-import { chunkHeadlines, chunkStamp, findChunkHits, fulltextRanks, publishedChunkTexts, type ChunkHit } from './kb.queries';
+import { chunkHeadlines, chunkStamp, findChunkHits, publishedChunks, type ChunkHit } from './kb.queries';
 import { vectorSearch } from './kb-vector';
 import { normalizeQuery, type NormalizedQuery } from './query-normalize';
-import { buildTermStats, lexicalScores, type TermStats } from './term-stats';
+import { buildTermStats, candidateChunks, lexicalScores, type TermStats } from './term-stats';
 import { analyzeTerms } from './text-analysis';
 
 const CANDIDATES = 60;
-const VOCABULARY_TTL_MS = 10_000;
+/** The shared-cache name of the knowledge base's stamp: every process drops it when a write commits. */
+export const KB_STAMP_CACHE = 'kb.stamp';
+
+/** `tx` changes articles or chunks: every process reads the knowledge base's stamp again once it commits. */
+export const stampChangedIn = (ctx: KbContext, tx: Db) => ctx.cache.changedIn(tx, KB_STAMP_CACHE);
 // A new ticket's text is searched twice: for its category (in the request) and for the auto-answer (in
 // its follow-up). The second one reuses the first while the knowledge base is unchanged. Under a burst
 // the follow-ups run seconds behind the requests, so the memory holds a burst's worth; entries share
@@ -29,12 +34,16 @@ export interface RetrievedHit extends RetrievedChunk {
   scores: { fulltext: number | null; vector: number | null; lexical: number };
 }
 
+// The term statistics and inverted index of the published chunks, counted again when the stamp changes.
+// The stamp is read through the shared cache, which every process drops when a knowledge-base write
+// commits (`kbChanged`), and again at the latest when the cache entry expires (a change made by hand).
 async function kbTerms(ctx: KbContext): Promise<{ words: ReadonlySet<string>; stats: TermStats; stamp: string }> {
+  const stamp = await ctx.cache.get(KB_STAMP_CACHE, () => chunkStamp(ctx.db));
   const cached = ctx.kb.vocabulary;
-  if (cached && Date.now() - cached.checkedAt < VOCABULARY_TTL_MS) return cached;
-  const stamp = await chunkStamp(ctx.db);
-  const stats = cached?.stamp === stamp ? cached.stats : buildTermStats(await publishedChunkTexts(ctx.db));
-  ctx.kb.vocabulary = { words: stats.words, stats, stamp, checkedAt: Date.now() };
+  if (cached?.stamp === stamp) return cached;
+  const chunks = await publishedChunks(ctx.db);
+  const stats = buildTermStats(chunks.map(searchableText), chunks.map((c) => c.id));
+  ctx.kb.vocabulary = { words: stats.words, stats, stamp };
   return ctx.kb.vocabulary;
 }
 
@@ -48,8 +57,8 @@ export interface Retrieval {
   hits: RetrievedHit[];
 }
 
-// Hybrid retrieval. Full-text search (and pgvector, when an embedder is loaded) find the
-// candidates; the lexical ranking is BM25 with the knowledge base's own term statistics, and
+// Hybrid retrieval. The knowledge base's inverted index (and pgvector, when an embedder is loaded) find
+// the candidates; the lexical ranking is BM25 with the knowledge base's own term statistics, and
 // with vectors it is fused with the vector ranking by RRF.
 export async function retrieve(ctx: KbContext, query: string, limit: number, opts: { headlines?: boolean } = {}): Promise<Retrieval> {
   const terms = await kbTerms(ctx);
@@ -68,7 +77,7 @@ export async function retrieve(ctx: KbContext, query: string, limit: number, opt
 }
 
 /** A chunk as retrieval uses it: its article, texts and the excerpt shown for it. */
-export type KnownChunk = Omit<ChunkHit, 'rank'> & { snippet: string };
+export type KnownChunk = ChunkHit & { snippet: string };
 
 // Chunks found before, per knowledge-base stamp: a search asks the database which chunks match and how
 // well, and reads only the texts it has not seen (every remembered retrieval shares one copy of each).
@@ -91,18 +100,19 @@ async function search(
   opts: { headlines?: boolean },
 ): Promise<Retrieval> {
   const normalized = normalizeQuery(query, words);
-  const fulltext = await fulltextRanks(ctx.db, normalized.websearch, CANDIDATES);
+  const queryTerms = analyzeTerms(normalized.text);
+  const lexicalIds = candidateChunks(stats, queryTerms, CANDIDATES);
   const embedder = ctx.kb.embedder;
   const vector = embedder ? await vectorSearch(ctx.db, embedder.modelId, (await embedder.embed([query]))[0]!, CANDIDATES) : [];
-  const ftById = new Map(fulltext.map((h) => [h.chunk_id, Number(h.rank)]));
   const vecById = new Map(vector.map((v) => [v.chunk_id, Number(v.similarity)]));
-  const ids = [...ftById.keys(), ...vector.map((v) => v.chunk_id).filter((id) => !ftById.has(id))];
+  const lexicalSet = new Set(lexicalIds);
+  const ids = [...lexicalIds, ...vector.map((v) => v.chunk_id).filter((id) => !lexicalSet.has(id))];
   const known = await knownChunks(ctx, stamp, ids);
   const candidates = ids.flatMap((id) => {
     const chunk = known.get(id);
-    return chunk ? [{ ...chunk, rank: ftById.get(id) ?? null }] : [];
+    return chunk ? [chunk] : [];
   });
-  const lexical = lexicalScores(analyzeTerms(normalized.text), candidates.map(searchableText), stats);
+  const lexical = lexicalScores(queryTerms, candidates.map(searchableText), stats);
   const lexById = new Map(candidates.map((c, i) => [c.chunk_id, lexical[i]]));
   const lexicalOrder = candidates
     .map((c) => c.chunk_id)
@@ -121,7 +131,6 @@ async function search(
   for (const f of fused) {
     const base = byId.get(f.id);
     if (!base) continue;
-    const ftScore = base.rank === null ? null : Number(base.rank);
     const vecScore = vecById.get(f.id) ?? null;
     const lexScore = lexById.get(f.id) ?? 0;
     hits.push({
@@ -137,13 +146,18 @@ async function search(
       fused: f.score,
       // The answer's confidence reads score gaps: raw retriever scores keep them, RRF flattens them.
       score: Math.max(lexScore / topLexical, vecScore ?? 0),
-      scores: { fulltext: ftScore, vector: vecScore, lexical: lexScore },
+      scores: { fulltext: null, vector: vecScore, lexical: lexScore },
     });
   }
-  // Highlighted excerpts only for a results list, and only for the hits it shows.
+  // Highlighted excerpts and PostgreSQL's full-text rank only for a results list, and only for the hits it shows.
   if (opts.headlines) {
     const marked = await chunkHeadlines(ctx.db, normalized.websearch, hits.map((h) => h.chunkId));
-    for (const h of hits) h.snippet = marked.get(h.chunkId) ?? h.snippet;
+    for (const h of hits) {
+      const found = marked.get(h.chunkId);
+      if (!found) continue;
+      h.snippet = found.snippet;
+      h.scores.fulltext = found.rank;
+    }
   }
   return { normalized, hits };
 }

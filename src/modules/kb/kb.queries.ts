@@ -81,44 +81,26 @@ export interface ChunkHit {
   text: string;
   /** The article's tags (`kb_chunks.keywords`). */
   keywords: string;
-  rank: number;
-}
-
-export interface ChunkRank {
-  chunk_id: string;
-  rank: number;
-}
-
-// Only published, not deleted articles are searchable; the join enforces it for every query. The chunks'
-// texts are not sent back: the caller keeps the ones it has seen (`findChunkHits`, per knowledge-base stamp).
-export async function fulltextRanks(db: Db, websearch: string, limit: number): Promise<ChunkRank[]> {
-  if (!websearch.trim()) return [];
-  return queryRows<ChunkRank>(
-    db,
-    sql`with q as (select websearch_to_tsquery('english', ${websearch}) as query)
-        select c.id as chunk_id, ts_rank_cd(c.search_vector, q.query, 1) as rank
-        from kb_chunks c join kb_articles a on a.id = c.article_id, q
-        where a.status = 'published' and a.deleted_at is null and c.search_vector @@ q.query
-        order by rank desc, c.id
-        limit ${limit}`,
-  );
 }
 
 /**
- * Highlighted excerpts of the given chunks for a search results list. `ts_headline` re-reads the whole
- * text, so it runs for the hits shown, not for every candidate (it was most of a search's time).
+ * Highlighted excerpts of the given chunks for a search results list, with PostgreSQL's full-text rank (null
+ * when its stemming finds none of the words). `ts_headline` re-reads the whole text, so it runs for the hits
+ * shown, not for every candidate (it was most of a search's time).
  */
-export async function chunkHeadlines(db: Db, websearch: string, ids: string[]): Promise<Map<string, string>> {
+export async function chunkHeadlines(db: Db, websearch: string, ids: string[]): Promise<Map<string, { snippet: string; rank: number | null }>> {
   if (ids.length === 0 || !websearch.trim()) return new Map();
-  const rows = await queryRows<{ id: string; snippet: string }>(
+  const rows = await queryRows<{ id: string; snippet: string; rank: number | null }>(
     db,
-    sql`select c.id, ts_headline('english', c.text, websearch_to_tsquery('english', ${websearch}), 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet
-        from kb_chunks c where c.id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`}`,
+    sql`with q as materialized (select websearch_to_tsquery('english', ${websearch}) as query)
+        select c.id, ts_headline('english', c.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2') as snippet,
+               case when c.search_vector @@ q.query then ts_rank_cd(c.search_vector, q.query, 1) end as rank
+        from kb_chunks c, q where c.id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`}`,
   );
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  return new Map(rows.map((r) => [r.id, { snippet: r.snippet, rank: r.rank === null ? null : Number(r.rank) }]));
 }
 
-export async function findChunkHits(db: Db, ids: string[]): Promise<Omit<ChunkHit, 'rank'>[]> {
+export async function findChunkHits(db: Db, ids: string[]): Promise<ChunkHit[]> {
   if (ids.length === 0) return [];
   return queryRows(
     db,
@@ -139,13 +121,13 @@ export async function chunkStamp(db: Db): Promise<string> {
   return `${row?.n ?? 0}:${row?.v ?? ''}:${row?.h ?? ''}`;
 }
 
-/** Text and keywords of every chunk of a published article: the corpus the term statistics are counted over. */
-export async function publishedChunkTexts(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ text: string }>(
+/** Id, text and keywords of every chunk of a published article: the corpus retrieval counts and indexes. */
+export async function publishedChunks(db: Db): Promise<{ id: string; text: string; keywords: string }[]> {
+  return queryRows(
     db,
-    sql`select c.text || E'\n' || c.keywords as text from kb_chunks c join kb_articles a on a.id = c.article_id where a.status = 'published' and a.deleted_at is null`,
+    sql`select c.id, c.text, c.keywords from kb_chunks c join kb_articles a on a.id = c.article_id
+        where a.status = 'published' and a.deleted_at is null order by c.id`,
   );
-  return rows.map((r) => r.text);
 }
 
 /** Title and body of every published article (the voice channel learns its words from them). */

@@ -9,6 +9,11 @@ export interface TermStats {
   words: ReadonlySet<string>;
   /** Chunk texts already analyzed for ranking (bounded): every question ranks the same chunks again. */
   analyzed: Map<string, ChunkTerms>;
+  /** Each chunk's analyzed length and id (its index in the texts counted; the index when no ids were given). */
+  lengths: readonly number[];
+  ids: readonly string[];
+  /** Per term, the chunks that have it and how often: the inverted index that picks a question's candidates. */
+  postings: ReadonlyMap<string, { chunks: number[]; tf: number[] }>;
 }
 
 /** A chunk's text as the ranking reads it. */
@@ -43,19 +48,56 @@ export function chunkTerms(stats: TermStats, text: string): ChunkTerms {
   return fresh;
 }
 
-export function buildTermStats(texts: readonly string[]): TermStats {
+/** The statistics of a knowledge base's chunks: `ids[i]` names `texts[i]` (default: its index). */
+export function buildTermStats(texts: readonly string[], ids: readonly string[] = texts.map((_, i) => String(i))): TermStats {
   const df = new Map<string, number>();
   const vocabulary = new Set<string>();
   const analyzed = new Map<string, ChunkTerms>();
+  const postings = new Map<string, { chunks: number[]; tf: number[] }>();
+  const lengths: number[] = [];
   let total = 0;
-  for (const text of texts) {
+  texts.forEach((text, chunk) => {
     const terms = analyzeTerms(text);
     total += terms.length;
-    for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    lengths.push(terms.length);
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [t, f] of counts) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      const list = postings.get(t);
+      if (list) {
+        list.chunks.push(chunk);
+        list.tf.push(f);
+      } else postings.set(t, { chunks: [chunk], tf: [f] });
+    }
     for (const w of words(text)) vocabulary.add(w);
     if (analyzed.size < ANALYZED_LIMIT) analyzed.set(text, analyzeChunk(text, terms));
+  });
+  return { n: texts.length, df, avgLength: texts.length ? total / texts.length : 0, words: vocabulary, analyzed, lengths, ids, postings };
+}
+
+/**
+ * The ids of the `limit` chunks with the best plain BM25 for the question's terms (ties by id), from the
+ * inverted index: the candidates `lexicalScores` then ranks with its heading and phrase bonuses. A chunk
+ * with none of the terms is never a candidate.
+ */
+export function candidateChunks(stats: TermStats, queryTerms: readonly string[], limit: number): string[] {
+  const scores = new Map<number, number>();
+  for (const term of new Set(queryTerms)) {
+    const list = stats.postings.get(term);
+    if (!list) continue;
+    const w = idf(stats, term);
+    list.chunks.forEach((chunk, i) => {
+      const f = list.tf[i]!;
+      const norm = K1 * (1 - B + (B * stats.lengths[chunk]!) / (stats.avgLength || 1));
+      scores.set(chunk, (scores.get(chunk) ?? 0) + (w * f * (K1 + 1)) / (f + norm));
+    });
   }
-  return { n: texts.length, df, avgLength: texts.length ? total / texts.length : 0, words: vocabulary, analyzed };
+  const { ids } = stats;
+  return [...scores]
+    .sort((a, b) => b[1] - a[1] || (ids[a[0]]! < ids[b[0]]! ? -1 : 1))
+    .slice(0, limit)
+    .map(([chunk]) => ids[chunk]!);
 }
 
 /** Lucene's BM25 IDF; a term no chunk has gets the IDF of a term in half a chunk. */
