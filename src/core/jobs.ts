@@ -2,6 +2,7 @@ import { PROCESS_ID } from './process-id';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { Clock } from './clock';
+import { compiledInsert } from './compiled-insert';
 import { notify, queryRows, type Database, type Db } from './db';
 import { jobs } from './jobs.table';
 import { scrubSecrets, type Logger } from './logger';
@@ -46,6 +47,8 @@ interface ClaimedJob {
   max_attempts: number;
 }
 
+// Built once: nearly every request that changes something queues a job.
+const insertJobs = compiledInsert(jobs, (insert) => insert.onConflictDoNothing());
 const STALE_LOCK_MS = 10 * 60_000;
 const RELEASE_EVERY_MS = 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -142,7 +145,7 @@ export class JobRunner {
       singletonKey: opts.singletonKey ?? null,
     };
     if (!opts.onlyIf) {
-      await exec.insert(jobs).values(values).onConflictDoNothing();
+      await insertJobs(exec, [values]);
       return;
     }
     await exec.execute(sql`

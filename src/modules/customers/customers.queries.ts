@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { compiledInsert } from '../../core/compiled-insert';
 import type { Db } from '../../core/db';
 import { customers, type CustomerRow } from './customers.table';
 
@@ -7,16 +8,15 @@ export async function findCustomerById(db: Db, id: string): Promise<CustomerRow 
   return row ?? null;
 }
 
-// Found or created by email in one statement, safe when two requests race for the same address.
+// Found or created by email in one statement, safe when two requests race for the same address (built
+// once: every new ticket runs it).
+const upsertCustomers = compiledInsert(customers, (insert) =>
+  insert.onConflictDoUpdate({ target: customers.email, set: { name: sql`coalesce(${customers.name}, excluded.name)` } }),
+);
+const customerColumns = getTableColumns(customers);
+
 export async function upsertCustomerByEmail(db: Db, email: string, name: string | undefined, now: Date): Promise<CustomerRow> {
-  const [row] = await db
-    .insert(customers)
-    .values({ email: email.toLowerCase(), name: name ?? null, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: customers.email,
-      set: { name: sql`coalesce(${customers.name}, excluded.name)` },
-    })
-    .returning();
+  const [row] = await upsertCustomers<CustomerRow>(db, [{ email: email.toLowerCase(), name: name ?? null, createdAt: now, updatedAt: now }], customerColumns);
   return row!;
 }
 

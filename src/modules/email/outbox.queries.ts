@@ -1,9 +1,14 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { compiledInsert } from '../../core/compiled-insert';
 import { queryRows, type Db } from '../../core/db';
 import { inboundEmails, outbox, type OutboxRow, type OutboxStatus } from './email.table';
 
+// Built once: most new tickets queue a mail.
+const insertOutboxRows = compiledInsert(outbox, (insert) => insert.onConflictDoNothing({ target: outbox.dedupeKey }));
+const outboxColumns = getTableColumns(outbox);
+
 export async function insertOutbox(db: Db, values: typeof outbox.$inferInsert): Promise<OutboxRow | null> {
-  const [row] = await db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.dedupeKey }).returning();
+  const [row] = await insertOutboxRows<OutboxRow>(db, [values], outboxColumns);
   return row ?? null;
 }
 

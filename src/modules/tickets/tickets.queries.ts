@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgInsertValue } from 'drizzle-orm/pg-core';
+import { compiledInsert } from '../../core/compiled-insert';
 import { queryRows, type Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues } from '../queues';
@@ -10,6 +11,12 @@ import { nextBreachAt } from './ticket-view';
 import { messageColumns, ticketColumns, ticketHistory, ticketMessages, tickets, ticketStatusLinks, type SentMessage, type TicketMessageRow, type TicketRow } from './tickets.table';
 
 const assignee = alias(users, 'assignee');
+
+// Every new ticket writes these rows: their statements are built once (`compiledInsert`).
+const insertTickets = compiledInsert(tickets);
+const insertMessages = compiledInsert(ticketMessages);
+const insertHistoryRows = compiledInsert(ticketHistory);
+const insertStatusLinks = compiledInsert(ticketStatusLinks);
 
 const viewColumns = {
   ticket: ticketColumns,
@@ -59,11 +66,11 @@ export async function findTicketByTokenHash(db: Db, tokenHash: string): Promise<
 }
 
 export async function insertStatusLink(db: Db, ticketId: string, tokenHash: string, now: Date): Promise<void> {
-  await db.insert(ticketStatusLinks).values({ ticketId, tokenHash, createdAt: now });
+  await insertStatusLinks(db, [{ ticketId, tokenHash, createdAt: now }]);
 }
 
 export async function insertTicket(db: Db, values: PgInsertValue<typeof tickets>): Promise<TicketRow> {
-  const [row] = await db.insert(tickets).values(values).returning(ticketColumns);
+  const [row] = await insertTickets<TicketRow>(db, [values], ticketColumns);
   return row!;
 }
 
@@ -93,7 +100,8 @@ export interface HistoryInput {
 
 export async function insertHistory(db: Db, rows: HistoryInput[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(ticketHistory).values(
+  await insertHistoryRows(
+    db,
     rows.map((r) => ({ ...r, oldValue: r.oldValue ?? null, newValue: r.newValue ?? null, comment: r.comment ?? null })),
   );
 }
@@ -103,7 +111,7 @@ export async function findHistory(db: Db, ticketId: string) {
 }
 
 export async function insertMessage(db: Db, values: PgInsertValue<typeof ticketMessages>) {
-  const [row] = await db.insert(ticketMessages).values(values).returning(messageColumns);
+  const [row] = await insertMessages<TicketMessageRow>(db, [values], messageColumns);
   return row!;
 }
 
