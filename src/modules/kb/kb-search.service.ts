@@ -36,7 +36,7 @@ export interface RetrievedHit extends RetrievedChunk {
 
 // The term statistics and inverted index of the published chunks, counted again when the stamp changes.
 // The stamp is read through the shared cache, which every process drops when a knowledge-base write
-// commits (`kbChanged`), and again at the latest when the cache entry expires (a change made by hand).
+// commits (`stampChangedIn`), and again at the latest when the cache entry expires (a change made by hand).
 async function kbTerms(ctx: KbContext): Promise<{ words: ReadonlySet<string>; stats: TermStats; stamp: string }> {
   const stamp = await ctx.cache.get(KB_STAMP_CACHE, () => chunkStamp(ctx.db));
   const cached = ctx.kb.vocabulary;

@@ -88,9 +88,7 @@ export function candidateChunks(stats: TermStats, queryTerms: readonly string[],
     if (!list) continue;
     const w = idf(stats, term);
     list.chunks.forEach((chunk, i) => {
-      const f = list.tf[i]!;
-      const norm = K1 * (1 - B + (B * stats.lengths[chunk]!) / (stats.avgLength || 1));
-      scores.set(chunk, (scores.get(chunk) ?? 0) + (w * f * (K1 + 1)) / (f + norm));
+      scores.set(chunk, (scores.get(chunk) ?? 0) + bm25Term(stats, w, list.tf[i]!, stats.lengths[chunk]!));
     });
   }
   const { ids } = stats;
@@ -108,6 +106,11 @@ export function idf(stats: TermStats, term: string): number {
 
 const K1 = 1.2;
 const B = 0.75;
+
+/** One term's BM25 in a chunk: its IDF `w`, its count `f` there, the chunk's analyzed length. */
+function bm25Term(stats: TermStats, w: number, f: number, length: number): number {
+  return (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * length) / (stats.avgLength || 1)));
+}
 // A question term in the chunk's title/heading line ("Title > Section") names what the chunk is about.
 const HEADING_WEIGHT = 1;
 // Two question terms next to each other in the chunk too ("credit card", "billing admin") are a phrase match.
@@ -128,13 +131,12 @@ export function lexicalScores(queryTerms: readonly string[], chunkTexts: readonl
   }
   return chunkTexts.map((text) => {
     const { length, tf, heading, pairs: chunkPairs } = chunkTerms(stats, text);
-    const norm = K1 * (1 - B + (B * length) / (stats.avgLength || 1));
     let score = 0;
     for (const t of terms) {
       const f = tf.get(t) ?? 0;
       if (f === 0) continue;
       const w = idf(stats, t);
-      score += (w * f * (K1 + 1)) / (f + norm) + (heading.has(t) ? HEADING_WEIGHT * w : 0);
+      score += bm25Term(stats, w, f, length) + (heading.has(t) ? HEADING_WEIGHT * w : 0);
     }
     for (const [pair, bonus] of pairs) if (chunkPairs.has(pair)) score += bonus;
     return score;
