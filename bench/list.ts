@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../src/core/db';
+import { openDatabase, queryRows, type Database } from '../src/core/db';
 import { createDatabase, databaseUrl, dropDatabase } from '../src/testing/test-database';
 import { adminHeaders, cannon, row, startServer, stopServer, waitForIdleJobs, type LoadRow } from './api';
 
@@ -32,6 +32,8 @@ export async function fill(db: Database, n: number): Promise<void> {
   await db.db.execute(sql`insert into customers (email, name)
     select 'customer' || i || '@example.com', 'Customer ' || i from generate_series(1, 5000) i on conflict do nothing`);
   const words = `{${WORDS.join(',')}}`;
+  const [before] = await queryRows<{ last: number }>(db.db, sql`select coalesce(max(number), 0)::int as last from tickets`);
+  const last = before?.last ?? 0;
   await db.db.execute(sql`
     insert into tickets (subject, description, channel, status, category, priority, customer_id, queue_id, metadata, created_at, updated_at)
     select w[1 + i % ${WORDS.length}] || ' ' || w[1 + (i * 7) % ${WORDS.length}] || ' problem',
@@ -46,6 +48,21 @@ export async function fill(db: Database, n: number): Promise<void> {
            '{}'::jsonb,
            now() - (i % 86400) * interval '1 minute', now() - (i % 86400) * interval '1 minute'
     from generate_series(1, ${n}) i, (select ${words}::text[] as w) words`);
+  // Their conversations, as intake and agents write them: the customer's first message (the description), an
+  // agent's reply on every second ticket and the customer's answer on every fourth, 1.75 messages a ticket.
+  await db.db.execute(sql`
+    insert into ticket_messages (ticket_id, author_type, author_customer_id, channel, body, created_at)
+    select id, 'customer', customer_id, 'web', description, created_at from tickets where number > ${last}`);
+  await db.db.execute(sql`
+    insert into ticket_messages (ticket_id, author_type, channel, body, created_at)
+    select id, 'agent', 'web', 'Thanks for writing. We are looking into the ' || w[1 + (number * 5) % ${WORDS.length}] ||
+           ' and will get back to you about the ' || w[1 + (number * 17) % ${WORDS.length}] || '.', created_at + interval '1 hour'
+    from tickets, (select ${words}::text[] as w) words where number > ${last} and number % 2 = 0`);
+  await db.db.execute(sql`
+    insert into ticket_messages (ticket_id, author_type, author_customer_id, channel, body, created_at)
+    select id, 'customer', customer_id, 'web', 'It still happens with the ' || w[1 + (number * 19) % ${WORDS.length}] || ', any news?',
+           created_at + interval '2 hours'
+    from tickets, (select ${words}::text[] as w) words where number > ${last} and number % 4 = 0`);
   // As autovacuum leaves a database that has grown over months: statistics and visibility map current.
   await db.db.execute(sql`vacuum analyze`);
 }

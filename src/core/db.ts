@@ -272,8 +272,9 @@ export async function restoreDatabase(dataDir: string, backup: Blob): Promise<vo
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new folder`);
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { vector }, loadDataDir: backup });
+  const client = await PGlite.create(dataDir, { extensions: { vector, pg_trgm }, loadDataDir: backup });
   await client.close();
   // A copy of a running installation carries that process's lock; the restored folder is nobody's yet.
   rmSync(join(dataDir, LOCK_FILE), { force: true });

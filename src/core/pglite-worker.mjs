@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite, parse as results, protocol } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 /** @type {PGlite | undefined} */
@@ -241,7 +242,7 @@ async function handle(msg) {
   switch (msg.op) {
     case 'open': {
       const loadDataDir = msg.template ? new Blob([msg.template]) : undefined;
-      db = await PGlite.create(msg.dataDir, { extensions: { vector }, ...(loadDataDir ? { loadDataDir } : {}) });
+      db = await PGlite.create(msg.dataDir, { extensions: { vector, pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
       await db.exec('create extension if not exists vector');
       keepDrizzleTypesAsText(db);
       return null;

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../core/db';
 import { createTestApp, type Caller, type TestApp } from '../../testing/test-app';
+import { customersNamedQuery } from './tickets.queries';
 
 interface Item {
   id: string;
@@ -227,6 +229,33 @@ describe('full-text search', () => {
     expect(items.map((i) => i.id)).toEqual([fx.monitor!.id]);
   });
 
+  it("keeps a conversation's words with its ticket as messages are added, edited and deleted", async () => {
+    const found = async (word: string) => (await list(`q=${word}&tag=noise&limit=100`)).items.map((i) => i.id);
+    const ticket = await create({ subject: 'Gate opener', description: 'The zebra gate stays shut.', tags: ['noise'], customer: { email: 'noise@list.test' } });
+    const vector = async () =>
+      (await queryRows<{ v: string }>(t.ctx.db, sql`select messages_vector::text as v from tickets where id = ${ticket.id}`))[0]!.v;
+    try {
+      // The first message repeats the description, which the ticket's own words already hold.
+      expect(await vector()).toBe('');
+      expect(await found('zebra')).toEqual([ticket.id]);
+      const reply = await agent.request('POST', `/api/tickets/${ticket.id}/messages`, { body: 'Ordered a new gasket for the motor.' });
+      expect(reply.statusCode).toBe(201);
+      expect(await found('gasket')).toEqual([ticket.id]);
+      const id = reply.json().id as string;
+      await t.ctx.db.execute(sql`update ticket_messages set body = 'Ordered a new washer for the motor.' where id = ${id}`);
+      expect(await found('gasket')).toEqual([]);
+      expect(await found('washer')).toEqual([ticket.id]);
+      await t.ctx.db.execute(sql`delete from ticket_messages where id = ${id}`);
+      expect(await found('washer')).toEqual([]);
+      // Once the description says something else, the first message's words count as the conversation's.
+      await t.ctx.db.execute(sql`update tickets set description = 'The gate stays shut.' where id = ${ticket.id}`);
+      expect(await found('zebra')).toEqual([ticket.id]);
+      expect(await vector()).toContain('zebra');
+    } finally {
+      await t.ctx.db.execute(sql`delete from tickets where id = ${ticket.id}`);
+    }
+  });
+
   it('matches other forms of a word through English stemming', async () => {
     expect((await matching('q=overheated')).names).toEqual(['battery']);
     expect((await matching('q=flickering')).names).toEqual(['monitor']);
@@ -266,6 +295,19 @@ describe('full-text search', () => {
     expect((await matching('q=bob%40list.test')).names).toEqual(['invoice', 'monitor', 'refund']);
     expect((await matching('q=carol%40')).names).toEqual(['hours', 'keyboard', 'printer']);
     expect((await matching('q=Alic')).names).toEqual(['battery', 'password']);
+  });
+
+  it("looks the customers a search names up through indexes, never by reading every customer", async () => {
+    // On a handful of rows the planner rightly prefers reading them all; forbidding that shows whether an
+    // index can answer (the address's start, and the name's trigrams: drizzle/0017).
+    const plan = await t.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const rows = await queryRows<Record<string, string>>(tx, sql`explain ${customersNamedQuery('Alic')}`);
+      return rows.map((r) => Object.values(r)[0]).join('\n');
+    });
+    expect(plan).toContain('customers_email_prefix_idx');
+    expect(plan).toContain('customers_name_trgm_idx');
+    expect(plan).not.toContain('Seq Scan');
   });
 
   it('counts search matches in total', async () => {

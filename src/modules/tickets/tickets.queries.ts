@@ -179,9 +179,10 @@ export function ticketFilterWhere(f: TicketFilter): SQL[] {
 /**
  * What agents type into the search box: words (English stemming, web-search syntax: "phrase", OR,
  * -word), the start of words ("Linden" finds "Lindenstrasse"), a ticket number ("1012" or "#1012"),
- * and the customer's email address or name. Every alternative is one index lookup — the tickets'
- * and messages' text indexes, ticket numbers, the tickets of matching customers — combined by
- * PostgreSQL as a bitmap OR, so a search costs the matches it finds, not a pass over every ticket.
+ * and the customer's email address or name. Every alternative is one index lookup — the ticket's own
+ * words, its messages' words (kept beside it, migration 0018), ticket numbers, the tickets of matching
+ * customers — combined by PostgreSQL as a bitmap OR, so a search costs the matches it finds, not a pass
+ * over every ticket.
  */
 function ticketSearch(q: string, customerIds: readonly string[]): SQL {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -193,7 +194,7 @@ function ticketSearch(q: string, customerIds: readonly string[]): SQL {
     : sql`websearch_to_tsquery('english', ${q})`;
   const alternatives = [
     sql`${tickets.searchVector} @@ ${query}`,
-    sql`${tickets.id} = any(array(select m.ticket_id from ticket_messages m where m.search_vector @@ ${query}))`,
+    sql`${tickets.messagesVector} @@ ${query}`,
   ];
   // The customers, read beforehand, are a list; none (most word searches) leaves the planner the text index.
   if (customerIds.length > 0) alternatives.push(sql`${tickets.customerId} = any(${`{${customerIds.join(',')}}`}::uuid[])`);
@@ -208,9 +209,12 @@ function customerNamedWhere(q: string): SQL {
   return sql`(lower(c.email) like ${`${like}%`} or lower(coalesce(c.name, '')) like ${`%${like}%`})`;
 }
 
+/** The customers a search names: their address starts with what was typed, or their name contains it. */
+export const customersNamedQuery = (q: string): SQL => sql`select c.id from customers c where ${customerNamedWhere(q)}`;
+
 /** The ids of the customers a search names (address or name), read once for a search's count and page. */
 export async function findCustomersNamed(db: Db, q: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`select c.id from customers c where ${customerNamedWhere(q)}`);
+  const rows = await queryRows<{ id: string }>(db, customersNamedQuery(q));
   return rows.map((r) => r.id);
 }
 
