@@ -11,8 +11,8 @@ import type { Db } from './db';
 // is given.
 
 // Builds the text, never runs anything.
-const builder = drizzle(async () => ({ rows: [] }));
-const dialect = new PgDialect();
+export const builder = drizzle(async () => ({ rows: [] }));
+export const dialect = new PgDialect();
 /** Drizzle's ordered description of returned columns, passed back to it as it made it. */
 type OrderedFields = object;
 
@@ -22,11 +22,17 @@ interface Shape {
   returning: OrderedFields | null;
 }
 
-interface InsertSession {
-  prepareQuery(query: Query, fields: OrderedFields | undefined, name: undefined, arrayMode: boolean): { execute(values: Record<string, unknown>): Promise<unknown> };
+/** Drizzle's session (of a database or a transaction), which runs a query as built. */
+interface QuerySession {
+  prepareQuery(
+    query: Query,
+    fields: OrderedFields | undefined,
+    name: undefined,
+    arrayMode: boolean,
+  ): { execute(values: Record<string, unknown>): Promise<unknown>; joinsNotNullableMap?: Record<string, boolean> };
 }
 
-const sessionOf = (db: Db) => (db as unknown as { _: { session: InsertSession } })._.session;
+export const sessionOf = (db: Db) => (db as unknown as { _: { session: QuerySession } })._.session;
 
 export interface CompiledInsert<T extends PgTable> {
   /** Inserts the rows (all with the same columns given). */

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, type Placeholder } from 'drizzle-orm';
+import { compiledSelect } from '../../core/compiled-select';
 import type { Db } from '../../core/db';
 import { users } from '../users';
 import { apiTokens, sessions } from './auth.table';
@@ -11,12 +12,17 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 // Who a request acts as: the user's id, role and name, never their password hash or preferences.
 const actingUser = { id: users.id, role: users.role, name: users.name };
 
-export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
+// Every request asks who its session or token belongs to: both selects are built once (`compiledSelect`).
+const activeSession = compiledSelect((b, param: (name: 'hash' | 'now') => Placeholder) =>
+  b
     .select({ session: { csrfToken: sessions.csrfToken }, user: actingUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)));
+    .where(and(eq(sessions.tokenHash, param('hash')), gt(sessions.expiresAt, param('now')), eq(users.active, true))),
+);
+
+export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
+  const [row] = await activeSession(db, { hash: tokenHash, now });
   return row ?? null;
 }
 
@@ -34,19 +40,23 @@ export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInse
   return row!;
 }
 
-export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
+const activeApiToken = compiledSelect((b, param: (name: 'hash' | 'now') => Placeholder) =>
+  b
     .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, user: actingUser })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, tokenHash),
+        eq(apiTokens.tokenHash, param('hash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, param('now'))),
         eq(users.active, true),
       ),
-    );
+    ),
+);
+
+export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
+  const [row] = await activeApiToken(db, { hash: tokenHash, now });
   return row ?? null;
 }
 

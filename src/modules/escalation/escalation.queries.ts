@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { compiledSelect } from '../../core/compiled-select';
 import type { Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues, type QueueRow } from '../queues';
@@ -48,22 +49,34 @@ export interface RuleSubject {
   message: TicketMessageRow | null;
 }
 
-/** A ticket with what its rules read about it, in one statement. */
-export async function findRuleSubject(db: Db, ticketId: string, messageId: string | null): Promise<RuleSubject | null> {
-  const message = db
+// The rules read a ticket, its customer's VIP flag and a message in one statement, built once for each of
+// the two ways of choosing the message (`compiledSelect`).
+function ruleSubjectSelect(b: Pick<Db, 'select'>, messageWhere: SQL, ticketId: Placeholder) {
+  const message = b
     .select(messageColumns)
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, tickets.id), messageId ? eq(ticketMessages.id, messageId) : eq(ticketMessages.authorType, 'customer')))
+    .where(and(eq(ticketMessages.ticketId, tickets.id), messageWhere))
     .orderBy(desc(ticketMessages.seq))
     .limit(1)
     .as('message');
   const messageFields = Object.fromEntries(Object.keys(messageColumns).map((k) => [k, message[k as keyof typeof messageColumns]])) as unknown as typeof messageColumns;
-  const [row] = await db
+  return b
     .select({ ticket: ticketColumns, vip: customers.vip, message: messageFields })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoinLateral(message, sql`true`)
     .where(eq(tickets.id, ticketId));
+}
+const ruleSubjectWithMessage = compiledSelect((b, param: (name: 'ticket' | 'message') => Placeholder) =>
+  ruleSubjectSelect(b, eq(ticketMessages.id, param('message')), param('ticket')),
+);
+const ruleSubjectWithLatest = compiledSelect((b, param: (name: 'ticket') => Placeholder) =>
+  ruleSubjectSelect(b, eq(ticketMessages.authorType, 'customer'), param('ticket')),
+);
+
+/** A ticket with what its rules read about it, in one statement. */
+export async function findRuleSubject(db: Db, ticketId: string, messageId: string | null): Promise<RuleSubject | null> {
+  const [row] = messageId ? await ruleSubjectWithMessage(db, { ticket: ticketId, message: messageId }) : await ruleSubjectWithLatest(db, { ticket: ticketId });
   return row ?? null;
 }
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/rbac';
 import { auditChange, type AuditBy } from '../audit';
 import { findActiveUserIdsByRole } from '../notifications';
-import { actorRef, canTransition, findTicketView, lockTicket, tickets, toTicket, type TicketsContext } from '../tickets';
+import { actorRef, canTransition, findTicketView, lockTicket, toTicket, type TicketsContext } from '../tickets';
 import { findActiveMemberIds } from './assignment.queries';
 import { ESCALATIONS_QUEUE } from './default-rules';
 import { EscalationWork } from './escalation-actions';
@@ -12,7 +11,7 @@ import { findQueueByNameOrId, recordEscalation } from './escalation.queries';
 import type { DeescalateBody, EscalateBody } from './escalation.schema';
 
 async function view(ctx: TicketsContext, id: string) {
-  return toTicket((await findTicketView(ctx.db, eq(tickets.id, id)))!);
+  return toTicket((await findTicketView(ctx.db, id))!);
 }
 
 // An agent asks for a senior look: the ticket goes to the Escalations queue (or the one named) and

@@ -22,7 +22,7 @@ export { DID_NOT_HELP, recordAutoAnswerFeedback } from './auto-answer-feedback.s
 export { getTicket } from './ticket-read.service';
 export { PublicCreated, Ticket, TicketRef } from './tickets.schema';
 export { toTicket, slaState } from './ticket-view';
-export { findMessages, findTicketByTokenHash, findTicketRow, findTicketView, insertHistory, lockTicket, ticketRefWhere, type HistoryInput } from './tickets.queries';
+export { findMessages, findTicketByTokenHash, findTicketRow, findTicketView, insertHistory, lockTicket, type HistoryInput } from './tickets.queries';
 export { actorRef } from './ticket-create.service';
 export type { SlaClock, TicketSlaEngine } from './ticket-sla';
 export { noTicketMailer, type TicketMailer } from './ticket-mail';

@@ -8,12 +8,11 @@ import type { Channel, Category, Priority } from './ticket-fields';
 import { toTicket } from './ticket-view';
 import type { TicketsContext } from './tickets.context';
 import { findTicketView, insertHistory, type TicketView, insertMessage, insertStatusLink, insertTicket } from './tickets.queries';
-import { tickets } from './tickets.table';
 import { attachUploads } from './attachments.service';
 import { enqueueFollowUp, runFollowUp } from './ticket-follow-up.service';
 import { withSentiment } from './message-sentiment';
 import { randomUUID } from 'node:crypto';
-import { eq, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 
 export interface NewTicket {
   subject: string;
@@ -154,5 +153,5 @@ export async function createTicket(ctx: TicketsContext, actor: Actor, input: New
     return toTicket(view);
   }
   await runFollowUp(ctx, { ticketId: ticket.id, actorType: actor.type });
-  return toTicket((await findTicketView(ctx.db, eq(tickets.id, ticket.id)))!);
+  return toTicket((await findTicketView(ctx.db, ticket.id))!);
 }

@@ -14,7 +14,6 @@ import {
   findTicketView,
   sortOrder,
   ticketFilterWhere,
-  ticketRefWhere,
   findCustomersNamed,
   ticketSort,
   type TicketSort,
@@ -22,7 +21,7 @@ import {
 import { SEARCH_COUNT_LIMIT, type ListTicketsQuery } from './tickets.schema';
 
 export async function getTicket(ctx: TicketsContext, ref: string) {
-  const view = await findTicketView(ctx.db, ticketRefWhere(ref));
+  const view = await findTicketView(ctx.db, ref);
   if (!view) throw new AppError('TICKET_NOT_FOUND');
   return toTicket(view);
 }

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import { can, type Actor } from '../../core/rbac';
 import { findQueueById } from '../queues';
@@ -10,7 +9,6 @@ import type { TicketsContext } from './tickets.context';
 import { findTicketView, lockTicket } from './tickets.queries';
 import { transitionPermission } from './ticket-fields';
 import type { UpdateTicketBody } from './tickets.schema';
-import { tickets } from './tickets.table';
 
 function requireUser(actor: Actor) {
   if (actor.type !== 'user') throw new AppError('FORBIDDEN');
@@ -68,7 +66,7 @@ export async function updateTicket(ctx: TicketsContext, actor: Actor, ref: strin
     return { id: before.id, changed: actions };
   });
   if (id.changed.length > 0) await ctx.events.emit('ticket.updated', { ticketId: id.id, changes: id.changed, actorType: actor.type });
-  return toTicket((await findTicketView(ctx.db, eq(tickets.id, id.id)))!);
+  return toTicket((await findTicketView(ctx.db, id.id))!);
 }
 
 // DELETE never removes a ticket: it closes it, keeping the conversation and history.

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias, type PgInsertValue } from 'drizzle-orm/pg-core';
 import { compiledInsert } from '../../core/compiled-insert';
+import { compiledSelect } from '../../core/compiled-select';
 import { queryRows, type Db } from '../../core/db';
 import { customers } from '../customers';
 import { queues } from '../queues';
@@ -25,7 +26,7 @@ const viewColumns = {
   assignee: { id: assignee.id, name: assignee.name },
 };
 
-function selectTicketViews(db: Db) {
+function selectTicketViews(db: Pick<Db, 'select'>) {
   return db
     .select(viewColumns)
     .from(tickets)
@@ -34,25 +35,38 @@ function selectTicketViews(db: Db) {
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
 }
 
+// A ticket found by its reference: a number ("1012") or its id.
+const isNumberRef = (ref: string) => /^\d+$/.test(ref);
+type RefParam = (name: 'ref') => Placeholder;
+
+// The reads by reference that every new ticket and most changes make are built once (`compiledSelect`).
+const ticketViewBy = {
+  id: compiledSelect((b, param: RefParam) => selectTicketViews(b).where(eq(tickets.id, param('ref')))),
+  number: compiledSelect((b, param: RefParam) => selectTicketViews(b).where(eq(tickets.number, param('ref')))),
+};
+const ticketRowBy = {
+  id: compiledSelect((b, param: RefParam) => b.select(ticketColumns).from(tickets).where(eq(tickets.id, param('ref')))),
+  lockedId: compiledSelect((b, param: RefParam) => b.select(ticketColumns).from(tickets).where(eq(tickets.id, param('ref'))).for('update')),
+  lockedNumber: compiledSelect((b, param: RefParam) => b.select(ticketColumns).from(tickets).where(eq(tickets.number, param('ref'))).for('update')),
+};
+
 export type TicketView = Awaited<ReturnType<typeof findTicketView>> & {};
 
-export async function findTicketView(db: Db, where: SQL) {
-  const [row] = await selectTicketViews(db).where(where);
+/** A ticket with its customer, queue and assignee, by number or id. */
+export async function findTicketView(db: Db, ref: string) {
+  const [row] = isNumberRef(ref) ? await ticketViewBy.number(db, { ref: Number(ref) }) : await ticketViewBy.id(db, { ref });
   return row ?? null;
-}
-
-export function ticketRefWhere(ref: string): SQL {
-  return /^\d+$/.test(ref) ? eq(tickets.number, Number(ref)) : eq(tickets.id, ref);
 }
 
 /** The ticket's own row, without its customer, queue and assignee (a read that locks nothing). */
 export async function findTicketRow(db: Db, id: string): Promise<TicketRow | null> {
-  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
+  const [row] = await ticketRowBy.id(db, { ref: id });
   return row ?? null;
 }
 
+/** The ticket's own row, by number or id, locked until the transaction ends. */
 export async function lockTicket(db: Db, ref: string): Promise<TicketRow | null> {
-  const [row] = await db.select(ticketColumns).from(tickets).where(ticketRefWhere(ref)).for('update');
+  const [row] = isNumberRef(ref) ? await ticketRowBy.lockedNumber(db, { ref: Number(ref) }) : await ticketRowBy.lockedId(db, { ref });
   return row ?? null;
 }
 
