@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../core/db';
+import { customersNamedQuery } from './tickets.queries';
 import { createDatabase, databaseUrl, dropDatabase } from '../../testing/test-database';
 
-// An installation upgraded across migration 0018 (a conversation's words kept beside its ticket) finds the
-// words of the messages it already had. Runs on the suite's database kind: PGlite, or PostgreSQL when
-// DATABASE_URL is set.
+// The search's migrations: an installation upgraded across 0018 (a conversation's words kept beside its
+// ticket) finds the words of the messages it already had, on the suite's database kind (PGlite, or
+// PostgreSQL when DATABASE_URL is set); and a database where pg_trgm cannot be created (0017) still
+// migrates and finds customers by name.
 
 interface Migrating {
   /** Applies the migrations in `folder` not applied yet. */
@@ -17,13 +19,13 @@ interface Migrating {
   close(): Promise<void>;
 }
 
-async function openPglite(): Promise<Migrating> {
+async function openPglite(opts: { trigrams: boolean } = { trigrams: true }): Promise<Migrating> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = await PGlite.create({ extensions: { vector, pg_trgm } });
+  const client = await PGlite.create({ extensions: opts.trigrams ? { vector, pg_trgm } : { vector } });
   const db = drizzle(client);
   return {
     migrate: (folder) => migrate(db, { migrationsFolder: folder }),
@@ -95,5 +97,22 @@ describe('upgrading across migration 0018', () => {
     expect(after!.words).not.toContain('whistl');
     const found = await db.rows<{ id: string }>(sql`select id from tickets where messages_vector @@ websearch_to_tsquery('english', 'plumber')`);
     expect(found.map((r) => r.id)).toEqual([ticket!.id]);
+  });
+});
+
+describe('a database without pg_trgm', () => {
+  it('migrates, and finds customers by the start of their address or a part of their name', async () => {
+    const bare = await openPglite({ trigrams: false });
+    try {
+      await bare.migrate(MIGRATIONS_DIR);
+      const [trigrams] = await bare.rows<{ n: number }>(sql`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`);
+      expect(trigrams!.n).toBe(0);
+      const [dana] = await bare.rows<{ id: string }>(sql`insert into customers (email, name) values ('dana@bare.test', 'Dana Whitfield') returning id`);
+      await bare.rows(sql`insert into customers (email, name) values ('eli@bare.test', 'Eli Moss')`);
+      expect(await bare.rows<{ id: string }>(customersNamedQuery('dana@'))).toEqual([{ id: dana!.id }]);
+      expect(await bare.rows<{ id: string }>(customersNamedQuery('whitf'))).toEqual([{ id: dana!.id }]);
+    } finally {
+      await bare.close();
+    }
   });
 });
