@@ -1,46 +1,62 @@
--- A search finds a word anywhere in a ticket's conversation through one index of the tickets table: the words
--- of its messages are kept beside the ticket, in messages_vector, by the triggers below. Before, each search
+-- A search finds a word anywhere in a ticket's conversation through one index: the ticket's search_vector now
+-- holds the words of its messages too (weight D, after its subject's A and description's B), kept by the
+-- triggers below instead of being generated from the subject and description alone. Before, each search
 -- collected the tickets of every message that held the word, which for a common word on 100k tickets took
--- hundreds of milliseconds. The first message repeats the ticket's description (already in search_vector) and
--- is left out, so a new ticket costs no extra write.
+-- hundreds of milliseconds. The first message repeats the ticket's description and is left out, so a new
+-- ticket costs no extra write.
 DROP INDEX "ticket_messages_search_idx";--> statement-breakpoint
-ALTER TABLE "tickets" ADD COLUMN "messages_vector" "tsvector" DEFAULT ''::tsvector NOT NULL;--> statement-breakpoint
--- The words of a ticket's messages, counted afresh (the first message's repetition of the description left out).
-CREATE FUNCTION "ticket_messages_vector"(ticket uuid, description text) RETURNS tsvector LANGUAGE sql STABLE AS $$
-	SELECT coalesce(to_tsvector('english', string_agg(m."body", ' ' ORDER BY m."seq")), ''::tsvector)
-	FROM "ticket_messages" m WHERE m."ticket_id" = ticket AND m."body" IS DISTINCT FROM description
+ALTER TABLE "ticket_messages" DROP COLUMN "search_vector";--> statement-breakpoint
+ALTER TABLE "tickets" ALTER COLUMN "search_vector" DROP EXPRESSION;--> statement-breakpoint
+ALTER TABLE "tickets" ALTER COLUMN "search_vector" SET DEFAULT ''::tsvector;--> statement-breakpoint
+ALTER TABLE "tickets" ALTER COLUMN "search_vector" SET NOT NULL;--> statement-breakpoint
+-- The ticket's own words: what the generated column held.
+CREATE FUNCTION "ticket_own_words"(subject text, description text) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
+	SELECT setweight(to_tsvector('english', coalesce(subject, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')
 $$;--> statement-breakpoint
--- A new message adds its words.
-CREATE FUNCTION "ticket_messages_vector_add"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The ticket's own words and its messages', counted afresh (the first message's repetition of the description left out).
+CREATE FUNCTION "ticket_search_vector"(ticket uuid, subject text, description text) RETURNS tsvector LANGUAGE sql STABLE AS $$
+	SELECT "ticket_own_words"(subject, description) || coalesce(
+		(SELECT to_tsvector('english', string_agg(m."body", ' ' ORDER BY m."seq")) FROM "ticket_messages" m
+		 WHERE m."ticket_id" = ticket AND m."body" IS DISTINCT FROM description),
+		''::tsvector)
+$$;--> statement-breakpoint
+-- A new ticket: its own words (it has no messages yet).
+CREATE FUNCTION "tickets_search_vector_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	UPDATE "tickets" SET "messages_vector" = "messages_vector" || to_tsvector('english', NEW."body")
+	NEW."search_vector" := "ticket_own_words"(NEW."subject", NEW."description");
+	RETURN NEW;
+END $$;--> statement-breakpoint
+-- A changed subject or description: everything afresh (the first message may no longer repeat the description).
+CREATE FUNCTION "tickets_search_vector_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	NEW."search_vector" := "ticket_search_vector"(NEW."id", NEW."subject", NEW."description");
+	RETURN NEW;
+END $$;--> statement-breakpoint
+-- A new message adds its words.
+CREATE FUNCTION "ticket_messages_search_add"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE "tickets" SET "search_vector" = "search_vector" || to_tsvector('english', NEW."body")
 	WHERE "id" = NEW."ticket_id" AND "description" IS DISTINCT FROM NEW."body";
 	RETURN NULL;
 END $$;--> statement-breakpoint
 -- An edited, moved or deleted message: the tickets it left and joined count their words afresh.
-CREATE FUNCTION "ticket_messages_vector_redo"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "ticket_messages_search_redo"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	UPDATE "tickets" t SET "messages_vector" = "ticket_messages_vector"(t."id", t."description")
+	UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description")
 	WHERE t."id" = OLD."ticket_id" OR (TG_OP = 'UPDATE' AND t."id" = NEW."ticket_id");
 	RETURN NULL;
 END $$;--> statement-breakpoint
--- A changed description: the first message may no longer repeat it (or now does).
-CREATE FUNCTION "tickets_messages_vector_redo"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	NEW."messages_vector" := "ticket_messages_vector"(NEW."id", NEW."description");
-	RETURN NEW;
-END $$;--> statement-breakpoint
-UPDATE "tickets" t SET "messages_vector" = "ticket_messages_vector"(t."id", t."description")
+UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description")
 WHERE EXISTS (SELECT 1 FROM "ticket_messages" m WHERE m."ticket_id" = t."id" AND m."body" IS DISTINCT FROM t."description");--> statement-breakpoint
-CREATE INDEX "tickets_messages_search_idx" ON "tickets" USING gin ("messages_vector");--> statement-breakpoint
-CREATE TRIGGER "ticket_messages_vector_insert" AFTER INSERT ON "ticket_messages"
-	FOR EACH ROW EXECUTE FUNCTION "ticket_messages_vector_add"();--> statement-breakpoint
-CREATE TRIGGER "ticket_messages_vector_update" AFTER UPDATE OF "body", "ticket_id" ON "ticket_messages"
+CREATE TRIGGER "tickets_search_vector_insert" BEFORE INSERT ON "tickets"
+	FOR EACH ROW EXECUTE FUNCTION "tickets_search_vector_insert"();--> statement-breakpoint
+CREATE TRIGGER "tickets_search_vector_update" BEFORE UPDATE OF "subject", "description" ON "tickets"
+	FOR EACH ROW WHEN (OLD."subject" IS DISTINCT FROM NEW."subject" OR OLD."description" IS DISTINCT FROM NEW."description")
+	EXECUTE FUNCTION "tickets_search_vector_update"();--> statement-breakpoint
+CREATE TRIGGER "ticket_messages_search_insert" AFTER INSERT ON "ticket_messages"
+	FOR EACH ROW EXECUTE FUNCTION "ticket_messages_search_add"();--> statement-breakpoint
+CREATE TRIGGER "ticket_messages_search_update" AFTER UPDATE OF "body", "ticket_id" ON "ticket_messages"
 	FOR EACH ROW WHEN (OLD."body" IS DISTINCT FROM NEW."body" OR OLD."ticket_id" IS DISTINCT FROM NEW."ticket_id")
-	EXECUTE FUNCTION "ticket_messages_vector_redo"();--> statement-breakpoint
-CREATE TRIGGER "ticket_messages_vector_delete" AFTER DELETE ON "ticket_messages"
-	FOR EACH ROW EXECUTE FUNCTION "ticket_messages_vector_redo"();--> statement-breakpoint
-CREATE TRIGGER "tickets_messages_vector_description" BEFORE UPDATE OF "description" ON "tickets"
-	FOR EACH ROW WHEN (OLD."description" IS DISTINCT FROM NEW."description")
-	EXECUTE FUNCTION "tickets_messages_vector_redo"();--> statement-breakpoint
-ALTER TABLE "ticket_messages" DROP COLUMN "search_vector";
+	EXECUTE FUNCTION "ticket_messages_search_redo"();--> statement-breakpoint
+CREATE TRIGGER "ticket_messages_search_delete" AFTER DELETE ON "ticket_messages"
+	FOR EACH ROW EXECUTE FUNCTION "ticket_messages_search_redo"();

@@ -193,8 +193,8 @@ export function ticketFilterWhere(f: TicketFilter): SQL[] {
 /**
  * What agents type into the search box: words (English stemming, web-search syntax: "phrase", OR,
  * -word), the start of words ("Linden" finds "Lindenstrasse"), a ticket number ("1012" or "#1012"),
- * and the customer's email address or name. Every alternative is one index lookup — the ticket's own
- * words, its messages' words (kept beside it, migration 0018), ticket numbers, the tickets of matching
+ * and the customer's email address or name. Every alternative is one index lookup — the words of the
+ * ticket and its conversation (one vector, migration 0018), ticket numbers, the tickets of matching
  * customers — combined by PostgreSQL as a bitmap OR, so a search costs the matches it finds, not a pass
  * over every ticket.
  */
@@ -206,10 +206,7 @@ function ticketSearch(q: string, customerIds: readonly string[]): SQL {
   const query = prefixes
     ? sql`(websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')}))`
     : sql`websearch_to_tsquery('english', ${q})`;
-  const alternatives = [
-    sql`${tickets.searchVector} @@ ${query}`,
-    sql`${tickets.messagesVector} @@ ${query}`,
-  ];
+  const alternatives = [sql`${tickets.searchVector} @@ ${query}`];
   // The customers, read beforehand, are a list; none (most word searches) leaves the planner the text index.
   if (customerIds.length > 0) alternatives.push(sql`${tickets.customerId} = any(${`{${customerIds.join(',')}}`}::uuid[])`);
   const number = /^#?(\d{1,9})$/.exec(q.trim());

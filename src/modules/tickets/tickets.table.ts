@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -61,15 +61,11 @@ export const tickets = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('english', coalesce(${tickets.subject}, '')), 'A') || setweight(to_tsvector('english', coalesce(${tickets.description}, '')), 'B')`,
-    ),
-    // The words of the ticket's messages (internal notes included), kept by the database's triggers
-    // (drizzle/0018): a search finds a word anywhere in a conversation with one index of this table, never
-    // by collecting the tickets of every message that holds it. The first message repeats the description
-    // and is left out.
-    messagesVector: tsvector('messages_vector').notNull().default(sql`''::tsvector`),
+    // The ticket's words for the search: its subject (weight A), description (B) and the messages of its
+    // conversation, internal notes included, kept by the database's triggers (drizzle/0018). The first
+    // message repeats the description and is left out. One index then answers a search for a word anywhere
+    // in a conversation.
+    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
   },
   (t) => [
     index('tickets_status_idx').on(t.status, t.createdAt),
@@ -84,7 +80,6 @@ export const tickets = pgTable(
     // "Resolved per day" on the dashboard ranges over when a ticket was done, resolved or closed.
     index('tickets_done_at_idx').on(sql`coalesce(${t.resolvedAt}, ${t.closedAt})`),
     index('tickets_search_idx').using('gin', t.searchVector),
-    index('tickets_messages_search_idx').using('gin', t.messagesVector),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_sla_next_check_idx').on(t.slaNextCheckAt).where(sql`${t.slaNextCheckAt} is not null`),
   ],
@@ -129,20 +124,19 @@ export const ticketHistory = pgTable(
   (t) => [index('ticket_history_ticket_idx').on(t.ticketId, t.id)],
 );
 
-// The search vectors are for the database's own text search: a ticket read by Clara leaves them out (their
-// text form was a quarter of a ticket read's cost on PGlite).
-function withoutSearchVectors<T extends { searchVector: unknown; messagesVector: unknown }>(columns: T): Omit<T, 'searchVector' | 'messagesVector'> {
+// The search vector is for the database's own text search: a ticket read by Clara leaves it out (its text
+// form was a quarter of a ticket read's cost on PGlite).
+function withoutSearchVector<T extends { searchVector: unknown }>(columns: T): Omit<T, 'searchVector'> {
   const rest: Partial<T> = { ...columns };
   delete rest.searchVector;
-  delete rest.messagesVector;
-  return rest as Omit<T, 'searchVector' | 'messagesVector'>;
+  return rest as Omit<T, 'searchVector'>;
 }
 /** A ticket's columns as Clara reads them: `select(ticketColumns)`, `returning(ticketColumns)`. */
-export const ticketColumns = withoutSearchVectors(getTableColumns(tickets));
+export const ticketColumns = withoutSearchVector(getTableColumns(tickets));
 /** A message's columns as Clara reads them. */
 export const messageColumns = getTableColumns(ticketMessages);
 
-export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector' | 'messagesVector'>;
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 export type TicketMessageRow = typeof ticketMessages.$inferSelect;
 /** A message as known before its insert returns: everything but the order the database gives it. */
 export type SentMessage = Omit<TicketMessageRow, 'seq'>;
