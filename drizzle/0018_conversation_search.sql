@@ -20,34 +20,69 @@ CREATE FUNCTION "ticket_search_vector"(ticket uuid, subject text, description te
 		 WHERE m."ticket_id" = ticket AND m."body" IS DISTINCT FROM description),
 		''::tsvector)
 $$;--> statement-breakpoint
--- A new ticket: its own words (it has no messages yet).
+-- A tsvector holds at most 1 MB of distinct words. A text with more (a pasted log, a very long thread) must
+-- never stop a ticket or a message from being stored: the words that do not fit are left out of the search.
+-- A new ticket: its own words (it has no messages yet), or its subject's alone.
 CREATE FUNCTION "tickets_search_vector_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	NEW."search_vector" := "ticket_own_words"(NEW."subject", NEW."description");
+	BEGIN
+		NEW."search_vector" := "ticket_own_words"(NEW."subject", NEW."description");
+	EXCEPTION WHEN program_limit_exceeded THEN
+		NEW."search_vector" := "ticket_own_words"(NEW."subject", '');
+	END;
 	RETURN NEW;
 END $$;--> statement-breakpoint
 -- A changed subject or description: everything afresh (the first message may no longer repeat the description).
 CREATE FUNCTION "tickets_search_vector_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	NEW."search_vector" := "ticket_search_vector"(NEW."id", NEW."subject", NEW."description");
+	BEGIN
+		NEW."search_vector" := "ticket_search_vector"(NEW."id", NEW."subject", NEW."description");
+	EXCEPTION WHEN program_limit_exceeded THEN
+		NEW."search_vector" := "ticket_own_words"(NEW."subject", '');
+	END;
 	RETURN NEW;
 END $$;--> statement-breakpoint
--- A new message adds its words.
+-- A new message adds its words (the first message, which repeats the description, adds none).
 CREATE FUNCTION "ticket_messages_search_add"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	UPDATE "tickets" SET "search_vector" = "search_vector" || to_tsvector('english', NEW."body")
-	WHERE "id" = NEW."ticket_id" AND "description" IS DISTINCT FROM NEW."body";
+	IF EXISTS (SELECT 1 FROM "tickets" WHERE "id" = NEW."ticket_id" AND "description" IS DISTINCT FROM NEW."body") THEN
+		BEGIN
+			UPDATE "tickets" SET "search_vector" = "search_vector" || to_tsvector('english', NEW."body") WHERE "id" = NEW."ticket_id";
+		EXCEPTION WHEN program_limit_exceeded THEN
+			NULL;
+		END;
+	END IF;
 	RETURN NULL;
 END $$;--> statement-breakpoint
 -- An edited, moved or deleted message: the tickets it left and joined count their words afresh.
 CREATE FUNCTION "ticket_messages_search_redo"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description")
-	WHERE t."id" = OLD."ticket_id" OR (TG_OP = 'UPDATE' AND t."id" = NEW."ticket_id");
+	BEGIN
+		UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description")
+		WHERE t."id" = OLD."ticket_id" OR (TG_OP = 'UPDATE' AND t."id" = NEW."ticket_id");
+	EXCEPTION WHEN program_limit_exceeded THEN
+		UPDATE "tickets" t SET "search_vector" = "ticket_own_words"(t."subject", t."description")
+		WHERE t."id" = OLD."ticket_id" OR (TG_OP = 'UPDATE' AND t."id" = NEW."ticket_id");
+	END;
 	RETURN NULL;
 END $$;--> statement-breakpoint
-UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description")
-WHERE EXISTS (SELECT 1 FROM "ticket_messages" m WHERE m."ticket_id" = t."id" AND m."body" IS DISTINCT FROM t."description");--> statement-breakpoint
+DO $$
+DECLARE ticket record;
+BEGIN
+	-- One statement for all tickets, unless a conversation's words do not fit: then ticket by ticket.
+	BEGIN
+		UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description")
+		WHERE EXISTS (SELECT 1 FROM "ticket_messages" m WHERE m."ticket_id" = t."id" AND m."body" IS DISTINCT FROM t."description");
+	EXCEPTION WHEN program_limit_exceeded THEN
+		FOR ticket IN SELECT t."id" FROM "tickets" t WHERE EXISTS (SELECT 1 FROM "ticket_messages" m WHERE m."ticket_id" = t."id" AND m."body" IS DISTINCT FROM t."description") LOOP
+			BEGIN
+				UPDATE "tickets" t SET "search_vector" = "ticket_search_vector"(t."id", t."subject", t."description") WHERE t."id" = ticket."id";
+			EXCEPTION WHEN program_limit_exceeded THEN
+				NULL;
+			END;
+		END LOOP;
+	END;
+END $$;--> statement-breakpoint
 CREATE TRIGGER "tickets_search_vector_insert" BEFORE INSERT ON "tickets"
 	FOR EACH ROW EXECUTE FUNCTION "tickets_search_vector_insert"();--> statement-breakpoint
 CREATE TRIGGER "tickets_search_vector_update" BEFORE UPDATE OF "subject", "description" ON "tickets"

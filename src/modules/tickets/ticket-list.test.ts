@@ -257,6 +257,33 @@ describe('full-text search', () => {
     }
   });
 
+  it('stores a message or a ticket whose words do not fit in a search vector, and still finds the ticket by the words that do', async () => {
+    // 40,000 distinct 32-letter words: more than a tsvector's 1 MB of words (a pasted log can be like this).
+    const huge = sql`(select string_agg(md5(i::text), ' ') from generate_series(1, 40000) i)`;
+    const ticket = await create({ subject: 'Walrus export log', description: 'The walrus export fails.', tags: ['noise'], customer: { email: 'noise@list.test' } });
+    try {
+      await t.ctx.db.execute(sql`insert into ticket_messages (ticket_id, author_type, channel, body) values (${ticket.id}, 'customer', 'web', ${huge})`);
+      const [stored] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from ticket_messages where ticket_id = ${ticket.id}`);
+      expect(stored!.n).toBe(2);
+      expect((await list('q=walrus&tag=noise')).items.map((i) => i.id)).toEqual([ticket.id]);
+      await t.ctx.db.execute(sql`update tickets set description = ${huge} where id = ${ticket.id}`);
+      expect((await list('q=walrus&tag=noise')).items.map((i) => i.id)).toEqual([ticket.id]);
+      const [other] = await queryRows<{ id: string }>(
+        t.ctx.db,
+        sql`insert into tickets (subject, description, channel, category, priority, customer_id, queue_id, tags)
+            select 'Narwhal import log', ${huge}, 'web', 'general', 'normal', customer_id, queue_id, '{noise}' from tickets where id = ${ticket.id}
+            returning id`,
+      );
+      try {
+        expect((await list('q=narwhal&tag=noise')).items.map((i) => i.id)).toEqual([other!.id]);
+      } finally {
+        await t.ctx.db.execute(sql`delete from tickets where id = ${other!.id}`);
+      }
+    } finally {
+      await t.ctx.db.execute(sql`delete from tickets where id = ${ticket.id}`);
+    }
+  });
+
   it('matches other forms of a word through English stemming', async () => {
     expect((await matching('q=overheated')).names).toEqual(['battery']);
     expect((await matching('q=flickering')).names).toEqual(['monitor']);
