@@ -22,21 +22,17 @@ CREATE FUNCTION "ticket_search_vector"(ticket uuid, subject text, description te
 $$;--> statement-breakpoint
 -- A tsvector holds at most 1 MB of distinct words. A text with more (a pasted log, a very long thread) must
 -- never stop a ticket or a message from being stored: the words that do not fit are left out of the search.
--- A new ticket: its own words (it has no messages yet), or its subject's alone.
-CREATE FUNCTION "tickets_search_vector_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A ticket's words when it is inserted (its own: it has no messages yet) or when its subject or description
+-- changes (everything afresh: the first message may no longer repeat the description); its subject's alone
+-- when they do not fit.
+CREATE FUNCTION "tickets_search_vector"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	BEGIN
-		NEW."search_vector" := "ticket_own_words"(NEW."subject", NEW."description");
-	EXCEPTION WHEN program_limit_exceeded THEN
-		NEW."search_vector" := "ticket_own_words"(NEW."subject", '');
-	END;
-	RETURN NEW;
-END $$;--> statement-breakpoint
--- A changed subject or description: everything afresh (the first message may no longer repeat the description).
-CREATE FUNCTION "tickets_search_vector_update"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	BEGIN
-		NEW."search_vector" := "ticket_search_vector"(NEW."id", NEW."subject", NEW."description");
+		IF TG_OP = 'INSERT' THEN
+			NEW."search_vector" := "ticket_own_words"(NEW."subject", NEW."description");
+		ELSE
+			NEW."search_vector" := "ticket_search_vector"(NEW."id", NEW."subject", NEW."description");
+		END IF;
 	EXCEPTION WHEN program_limit_exceeded THEN
 		NEW."search_vector" := "ticket_own_words"(NEW."subject", '');
 	END;
@@ -84,10 +80,10 @@ BEGIN
 	END;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "tickets_search_vector_insert" BEFORE INSERT ON "tickets"
-	FOR EACH ROW EXECUTE FUNCTION "tickets_search_vector_insert"();--> statement-breakpoint
+	FOR EACH ROW EXECUTE FUNCTION "tickets_search_vector"();--> statement-breakpoint
 CREATE TRIGGER "tickets_search_vector_update" BEFORE UPDATE OF "subject", "description" ON "tickets"
 	FOR EACH ROW WHEN (OLD."subject" IS DISTINCT FROM NEW."subject" OR OLD."description" IS DISTINCT FROM NEW."description")
-	EXECUTE FUNCTION "tickets_search_vector_update"();--> statement-breakpoint
+	EXECUTE FUNCTION "tickets_search_vector"();--> statement-breakpoint
 CREATE TRIGGER "ticket_messages_search_insert" AFTER INSERT ON "ticket_messages"
 	FOR EACH ROW EXECUTE FUNCTION "ticket_messages_search_add"();--> statement-breakpoint
 CREATE TRIGGER "ticket_messages_search_update" AFTER UPDATE OF "body", "ticket_id" ON "ticket_messages"

@@ -13,8 +13,8 @@ import type { Db } from './db';
 // Builds the text, never runs anything.
 export const builder = drizzle(async () => ({ rows: [] }));
 export const dialect = new PgDialect();
-/** Drizzle's ordered description of returned columns, passed back to it as it made it. */
-type OrderedFields = object;
+/** Drizzle's ordered description of returned or selected columns, passed back to it as it made it. */
+export type OrderedFields = object;
 
 interface Shape {
   query: Query;

@@ -1,6 +1,6 @@
 import * as orm from 'drizzle-orm';
 import { sql, type Placeholder, type Query, type SQL } from 'drizzle-orm';
-import { builder, dialect, sessionOf } from './compiled-insert';
+import { builder, dialect, sessionOf, type OrderedFields } from './compiled-insert';
 import type { Db } from './db';
 
 // Drizzle builds a select's SQL afresh on every call, as it does an insert's (compiled-insert.ts). The
@@ -9,8 +9,7 @@ import type { Db } from './db';
 
 type Value = string | number | boolean | Date | null;
 
-/** Drizzle's ordered description of a select's fields (exported by drizzle-orm, absent from its types). */
-type OrderedFields = object;
+// Drizzle orders a select's fields with this (exported by drizzle-orm, absent from its types).
 const { orderSelectedFields } = orm as unknown as { orderSelectedFields(fields: Record<string, unknown>): OrderedFields };
 
 interface BuiltSelect {
